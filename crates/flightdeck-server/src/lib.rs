@@ -1,0 +1,1 @@
+//! flightdeck-server (being built).

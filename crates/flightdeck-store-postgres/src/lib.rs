@@ -1,0 +1,1 @@
+//! flightdeck-store-postgres (being built).

@@ -1,0 +1,1 @@
+//! flightdeck-store-sqlite (being built).
