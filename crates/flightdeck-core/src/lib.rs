@@ -4,7 +4,11 @@
 //! Nothing in this crate touches a database, a file or the network, so every engine
 //! can be tested and benchmarked on generated data alone.
 
+pub mod attribution;
+pub mod compliance;
 pub mod demo;
 pub mod domain;
+pub mod tracking;
+pub mod vetting;
 
 pub use domain::DomainError;

@@ -2,3 +2,6 @@
 //!
 //! Every parser reports a bad value with its line, field and what was expected, and
 //! never panics on input.
+
+pub mod paths;
+pub mod shop;

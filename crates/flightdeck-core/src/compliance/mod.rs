@@ -1,0 +1,1 @@
+//! compliance engine (under construction).

@@ -1,0 +1,1 @@
+//! tracking engine (under construction).

@@ -1,0 +1,1 @@
+//! vetting engine (under construction).

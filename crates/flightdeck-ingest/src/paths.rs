@@ -1,0 +1,1 @@
+//! Attribution path files (ChannelAttribution CSV convention).

@@ -1,0 +1,1 @@
+//! Shop webhook payloads (Shopify, WooCommerce).
