@@ -55,6 +55,24 @@ pub enum AgentClass {
     Unknown,
 }
 
+impl AgentClass {
+    /// The snake_case name as stored.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AgentClass::Mobile => "mobile",
+            AgentClass::Desktop => "desktop",
+            AgentClass::Preview => "preview",
+            AgentClass::Bot => "bot",
+            AgentClass::Unknown => "unknown",
+        }
+    }
+
+    /// Whether clicks of this class count in KPIs (people, not crawlers).
+    pub fn is_human(&self) -> bool {
+        !matches!(self, AgentClass::Preview | AgentClass::Bot)
+    }
+}
+
 /// One click on a tracking link.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Click {
