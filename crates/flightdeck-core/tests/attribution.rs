@@ -1,5 +1,7 @@
 //! Hand-computed expected values for every path-level model.
 
+#![allow(clippy::unwrap_used)] // helpers of tests: a panic is the failure report
+
 use flightdeck_core::attribution::{attribute, Attribution, Model, PathSet, PathSetBuilder};
 
 fn paths(rows: &[(&str, f64, f64, f64)]) -> PathSet {
@@ -29,7 +31,12 @@ fn assert_credits(got: &[(String, f64, f64)], want: &[(&str, f64, f64)]) {
 /// A loop (a > a > b), a zero-value conversion, a path with no conversion, a channel
 /// (b) that is always last, a single-touch path.
 fn sample() -> PathSet {
-    paths(&[("a > a > b", 3.0, 30.0, 1.0), ("b", 1.0, 0.0, 0.0), ("c > b", 0.0, 0.0, 2.0), ("a > c > d > b", 2.0, 20.0, 0.0)])
+    paths(&[
+        ("a > a > b", 3.0, 30.0, 1.0),
+        ("b", 1.0, 0.0, 0.0),
+        ("c > b", 0.0, 0.0, 2.0),
+        ("a > c > d > b", 2.0, 20.0, 0.0),
+    ])
 }
 
 #[test]

@@ -69,8 +69,13 @@ struct Columns {
 /// Reads the path file at `path` into a [`PathSet`]; errors name the file.
 pub fn read_path_file(path: &Path) -> Result<PathSet, PathFileError> {
     let name = path.display().to_string();
-    let file = std::fs::File::open(path)
-        .map_err(|e| PathFileError { file: name.clone(), line: 0, column: None, field: None, message: e.to_string() })?;
+    let file = std::fs::File::open(path).map_err(|e| PathFileError {
+        file: name.clone(),
+        line: 0,
+        column: None,
+        field: None,
+        message: e.to_string(),
+    })?;
     read_path_set(std::io::BufReader::with_capacity(1 << 20, file), &name)
 }
 
@@ -104,7 +109,12 @@ pub fn for_each_row<R: Read>(
         })
     };
     if !read(&mut csv, &mut record)? {
-        return Err(err(1, None, None, format!("the file is empty: expected the header `{PATH},{CONVERSIONS},{VALUE},{NULLS}`")));
+        return Err(err(
+            1,
+            None,
+            None,
+            format!("the file is empty: expected the header `{PATH},{CONVERSIONS},{VALUE},{NULLS}`"),
+        ));
     }
     let columns = header(&record).map_err(|message| err(line_of(&record), None, None, message))?;
     while read(&mut csv, &mut record)? {
@@ -136,7 +146,10 @@ fn header(record: &csv::ByteRecord) -> Result<Columns, String> {
         .collect();
     let find = |name: &str| names.iter().position(|n| n == name);
     let missing = |name: &str| {
-        format!("the header has no `{name}` column: expected `{PATH},{CONVERSIONS},{VALUE},{NULLS}`, got `{}`", names.join(","))
+        format!(
+            "the header has no `{name}` column: expected `{PATH},{CONVERSIONS},{VALUE},{NULLS}`, got `{}`",
+            names.join(",")
+        )
     };
     Ok(Columns {
         path: find(PATH).ok_or_else(|| missing(PATH))?,
@@ -195,8 +208,9 @@ mod tests {
 
     #[test]
     fn reads_rows_in_any_column_order_and_sums_repeated_paths() {
-        let set = parse("total_null,path,total_conversions,total_conversion_value\n1,a > b,2,10.5\n0,\"a>b\",1,1\n3,c,0,0\n")
-            .unwrap();
+        let set =
+            parse("total_null,path,total_conversions,total_conversion_value\n1,a > b,2,10.5\n0,\"a>b\",1,1\n3,c,0,0\n")
+                .unwrap();
         assert_eq!(set.channels(), ["a", "b", "c"]);
         assert_eq!(set.rows().len(), 2);
         assert_eq!((set.total_conversions(), set.total_value(), set.total_nulls()), (3.0, 11.5, 4.0));

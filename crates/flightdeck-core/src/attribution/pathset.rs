@@ -29,6 +29,9 @@ pub struct PathRow {
     pub value: f64,
     /// Journeys on this path that did not convert.
     pub nulls: f64,
+    /// The value of the rows that had conversions (a row with value but no conversion
+    /// counts in `value` but not here; the Markov value model uses only this).
+    pub converting_value: f64,
 }
 
 /// Distinct paths with their sums, and the channel names they use.
@@ -134,14 +137,17 @@ impl PathSetBuilder {
         if touches.is_empty() {
             return Err(AttributionError::EmptyPath);
         }
+        let converting = if conversions > 0.0 { value } else { 0.0 };
         if let Some(&at) = self.index.get(touches) {
             let row = &mut self.rows[at];
             row.conversions += conversions;
             row.value += value;
             row.nulls += nulls;
+            row.converting_value += converting;
         } else {
             self.index.insert(touches.into(), self.rows.len());
-            self.rows.push(PathRow { touches: touches.into(), conversions, value, nulls });
+            let row = PathRow { touches: touches.into(), conversions, value, nulls, converting_value: converting };
+            self.rows.push(row);
         }
         Ok(())
     }

@@ -65,6 +65,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Adds one path; `value` is the value of its converting rows only.
     fn add_row(&mut self, touches: &'a [ChannelIdx], conversions: f64, value: f64, nulls: f64) {
         let weight = conversions + nulls;
         if weight <= 0.0 || touches.is_empty() {
@@ -80,9 +81,7 @@ impl<'a> Builder<'a> {
         let last = last as usize;
         self.chain.out[last] += weight;
         self.chain.conversions[last] += conversions;
-        if conversions > 0.0 {
-            self.chain.value[last] += value;
-        }
+        self.chain.value[last] += value;
     }
 }
 
@@ -96,7 +95,7 @@ pub fn build(paths: &PathSet, order: usize) -> Chain {
         seq: Vec::new(),
     };
     for row in paths.rows() {
-        builder.add_row(&row.touches, row.conversions, row.value, row.nulls);
+        builder.add_row(&row.touches, row.conversions, row.converting_value, row.nulls);
     }
     let mut chain = builder.chain;
     chain.edges = builder.edges.into_iter().map(|(key, count)| ((key >> 32) as u32, key as u32, count)).collect();
