@@ -67,7 +67,8 @@ fn corpus_has_at_least_150_cases_covering_every_market() {
 #[test]
 fn corpus_verdicts_and_rules_match() {
     let (n, wrong) = run_corpus();
-    let false_ok: Vec<&Outcome> = wrong.iter().filter(|o| o.got.0 == Severity::Ok && o.want.0 != Severity::Ok).collect();
+    let false_ok: Vec<&Outcome> =
+        wrong.iter().filter(|o| o.got.0 == Severity::Ok && o.want.0 != Severity::Ok).collect();
     let mut report = String::new();
     for o in &false_ok {
         report += &format!("FALSE OK line {} ({}): want {:?}\n", o.line, o.note, o.want);
