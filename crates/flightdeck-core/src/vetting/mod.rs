@@ -1,1 +1,30 @@
-//! vetting engine (under construction).
+//! The vetting engine: tier, engagement, authenticity, audience quality, brand fit,
+//! brand safety and one explained composite score per creator × persona.
+//!
+//! Pure functions over plain data. The flow for a workspace:
+//! 1. [`analyze`] each creator once (persona-independent: rates, growth anomalies,
+//!    comment quality) — its [`AccountSummary`]s can be stored;
+//! 2. [`PeerIndex::build`] from every account summary of the workspace;
+//! 3. [`vet_analysis`] (or [`vet`], which does 1 and 3) per creator × persona.
+//!
+//! See `docs/vetting.md` for the method, thresholds and how to read the output.
+
+pub mod analysis;
+pub mod authenticity;
+pub mod comments;
+pub mod engagement;
+pub mod growth;
+pub mod input;
+pub mod peers;
+pub mod priors;
+pub mod series;
+pub mod stats;
+pub mod summary;
+mod text;
+
+pub use analysis::{analyze, Analysis};
+pub use authenticity::{Authenticity, Flag};
+pub use engagement::{RateBasis, Rates};
+pub use input::{AccountInput, DisclosureStats, Exclusivity, QuotedFee, VettingInput};
+pub use peers::{Metric, PeerIndex, Placement, Reference};
+pub use summary::AccountSummary;
