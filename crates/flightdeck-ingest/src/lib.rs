@@ -3,5 +3,8 @@
 //! Every parser reports a bad value with its line, field and what was expected, and
 //! never panics on input.
 
+pub mod creators_csv;
+pub mod csv_rows;
+pub mod metrics_csv;
 pub mod paths;
 pub mod shop;

@@ -1,1 +1,82 @@
-//! flightdeck-server (being built).
+//! Flightdeck's HTTP server: JSON API, redirects, pixel, webhooks, dashboard and
+//! portal, over one [`Store`].
+//!
+//! [`serve`] runs on a listener the caller has bound (port 0 in tests) until the
+//! shutdown future resolves, then finishes the requests in flight.
+
+mod metrics;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::header;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use flightdeck_store::Store;
+use tower_http::trace::TraceLayer;
+
+pub use metrics::HttpMetrics;
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The store.
+    pub store: Arc<dyn Store>,
+    /// Request counters and latencies for `/metrics`.
+    pub metrics: Arc<HttpMetrics>,
+}
+
+impl AppState {
+    /// The state of a server over `store`.
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        Self { store, metrics: Arc::new(HttpMetrics::new()) }
+    }
+}
+
+/// The application's routes.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(prometheus))
+        .layer(middleware::from_fn_with_state(state.clone(), record_request))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            let path = req.extensions().get::<MatchedPath>().map(MatchedPath::as_str).unwrap_or("unmatched");
+            tracing::info_span!("request", method = %req.method(), path)
+        }))
+        .with_state(state)
+}
+
+/// Serves `router(state)` on `listener` until `shutdown` resolves.
+pub async fn serve<F>(listener: tokio::net::TcpListener, state: AppState, shutdown: F) -> std::io::Result<()>
+where
+    F: Future<Output = ()> + Send + 'static,
+{
+    let app = router(state);
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+async fn prometheus(State(state): State<AppState>) -> Response {
+    match state.metrics.render(state.store.backend()) {
+        Ok(body) => ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], body).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot render metrics");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+async fn record_request(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let started = std::time::Instant::now();
+    let method = req.method().to_string();
+    let path = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".to_owned());
+    let response = next.run(req).await;
+    state.metrics.observe(&method, &path, response.status().as_u16(), started.elapsed());
+    response
+}

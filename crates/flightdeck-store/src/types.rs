@@ -55,7 +55,7 @@ pub struct MetricRow {
 }
 
 /// An account id held inline, so that millions of metric rows need no allocation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct AccountIdRef {
     bytes: [u8; 32],
     len: u8,

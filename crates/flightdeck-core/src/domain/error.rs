@@ -21,3 +21,19 @@ impl DomainError {
         Self { field, reason: reason.into() }
     }
 }
+
+/// Implements `FromStr` through a type's `parse`, so that domain values can be
+/// parsed generically (`"NL".parse::<Country>()`).
+macro_rules! from_str_via_parse {
+    ($($t:ty),* $(,)?) => {
+        $(
+            impl std::str::FromStr for $t {
+                type Err = DomainError;
+                fn from_str(s: &str) -> Result<Self, Self::Err> {
+                    <$t>::parse(s)
+                }
+            }
+        )*
+    };
+}
+pub(crate) use from_str_via_parse;

@@ -6,6 +6,7 @@
 mod brand;
 mod campaign;
 mod creator;
+#[macro_use]
 mod error;
 mod ids;
 mod metrics;
@@ -24,3 +25,17 @@ pub use money::*;
 pub use platform::*;
 pub use post::*;
 pub use tracking::*;
+
+error::from_str_via_parse!(
+    Country,
+    Language,
+    Platform,
+    Tier,
+    Handle,
+    Name,
+    Domain,
+    WorkspaceName,
+    Currency,
+    Goal,
+    PostFormat
+);

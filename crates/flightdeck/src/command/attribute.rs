@@ -1,0 +1,168 @@
+//! `flightdeck attribute`: attribution models on a path file (or, later, on a flight).
+//!
+//! `--paths FILE.csv --model M [--order N]` reads a ChannelAttribution path file and
+//! prints every channel's credited conversions and value under one model, or under all
+//! of them side by side (`--model all`). Every model is exact; nothing is simulated.
+
+use std::path::PathBuf;
+
+use flightdeck_core::attribution::{attribute, Attribution, Model, PathSet};
+use serde::Serialize;
+
+use super::Ctx;
+use crate::error::user;
+use crate::output::{print_json, write_stdout, OutputFormat, Table};
+
+/// Which model(s) to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelChoice {
+    /// One model.
+    One(Model),
+    /// Every model, side by side.
+    All,
+}
+
+fn parse_model(raw: &str) -> Result<ModelChoice, String> {
+    if raw.trim().eq_ignore_ascii_case("all") {
+        return Ok(ModelChoice::All);
+    }
+    Model::parse(raw).map(ModelChoice::One).map_err(|e| e.to_string())
+}
+
+/// Options of `flightdeck attribute`.
+#[derive(Debug, clap::Args)]
+pub struct Opts {
+    /// A path file: CSV with header `path,total_conversions,total_conversion_value,total_null`,
+    /// paths as channels joined by " > ".
+    #[arg(long, value_name = "FILE.csv", required_unless_present = "flight", conflicts_with = "flight")]
+    pub paths: Option<PathBuf>,
+    /// A flight of the workspace (`fl_…`): attribution on its own clicks, codes and orders.
+    #[arg(long, value_name = "ID")]
+    pub flight: Option<String>,
+    /// first-touch, last-touch, linear, position-based, markov, shapley, or all.
+    #[arg(long, value_name = "M", value_parser = parse_model)]
+    pub model: ModelChoice,
+    /// The Markov chain's order (states are runs of N channels).
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    pub order: u16,
+}
+
+/// Runs `flightdeck attribute`.
+pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
+    let Some(file) = opts.paths else {
+        return Err(user(
+            "`attribute --flight` is not available yet: export the flight's journeys as a path file and use --paths",
+        ));
+    };
+    let order = usize::from(opts.order);
+    let choice = opts.model;
+    let results = tokio::task::spawn_blocking(move || compute(&file, choice, order)).await??;
+    render(&results, choice, ctx.format)
+}
+
+fn compute(file: &std::path::Path, choice: ModelChoice, order: usize) -> anyhow::Result<Vec<Attribution>> {
+    let paths: PathSet = flightdeck_ingest::paths::read_path_file(file).map_err(|e| user(e.to_string()))?;
+    let models = match choice {
+        ModelChoice::One(model) => vec![model],
+        ModelChoice::All => Model::ALL.to_vec(),
+    };
+    models
+        .into_iter()
+        .map(|model| attribute(&paths, model, order).map_err(|e| user(format!("{}: {e}", file.display()))))
+        .collect()
+}
+
+/// `--model all` in JSON: every model's result, in the order of [`Model::ALL`].
+#[derive(Debug, Serialize)]
+struct AllModels<'a> {
+    models: &'a [Attribution],
+}
+
+fn render(results: &[Attribution], choice: ModelChoice, format: OutputFormat) -> anyhow::Result<()> {
+    match (format, choice, results) {
+        (OutputFormat::Json, ModelChoice::One(_), [one]) => print_json(one),
+        (OutputFormat::Json, _, _) => print_json(&AllModels { models: results }),
+        (OutputFormat::Csv, ModelChoice::One(_), [one]) => write_stdout(&one_table(one, true).render_csv()?),
+        (OutputFormat::Csv, _, _) => write_stdout(&side_by_side(results, true).render_csv()?),
+        (OutputFormat::Table, ModelChoice::One(_), [one]) => {
+            let mut table = one_table(one, false);
+            let markov = one.model == Model::Markov;
+            let mut total = vec!["total".to_owned(), fixed(one.total_conversions, 3), fixed(one.total_value, 2)];
+            if markov {
+                total.extend([String::new(), String::new()]);
+            }
+            table.row(total);
+            write_stdout(&format!("{}\n{}", heading(one), table.render_text()))
+        }
+        (OutputFormat::Table, _, _) => write_stdout(&side_by_side(results, false).render_text()),
+    }
+}
+
+fn heading(result: &Attribution) -> String {
+    match result.order {
+        Some(order) => format!("model: {} (order {order}, exact)", result.model),
+        None => format!("model: {} (exact)", result.model),
+    }
+}
+
+/// Full precision for CSV, fixed decimals for people.
+fn number(value: f64, csv: bool, decimals: usize) -> String {
+    if csv {
+        value.to_string()
+    } else {
+        fixed(value, decimals)
+    }
+}
+
+fn fixed(value: f64, decimals: usize) -> String {
+    // Avoid printing "-0.000" for a credit that is zero up to rounding.
+    let text = format!("{value:.decimals$}");
+    if text.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
+        text.trim_start_matches('-').to_owned()
+    } else {
+        text
+    }
+}
+
+fn one_table(result: &Attribution, csv: bool) -> Table {
+    let markov = result.model == Model::Markov;
+    let mut headers = vec!["channel", "conversions", "value"];
+    if markov {
+        headers.extend(["removal_effect", "removal_effect_value"]);
+    }
+    let numeric: Vec<usize> = (1..headers.len()).collect();
+    let mut table = Table::new(headers).numeric(&numeric);
+    for c in &result.channels {
+        let mut row = vec![c.channel.clone(), number(c.conversions, csv, 3), number(c.value, csv, 2)];
+        if markov {
+            row.push(number(c.removal_effect.unwrap_or(0.0), csv, 4));
+            row.push(number(c.removal_effect_value.unwrap_or(0.0), csv, 4));
+        }
+        table.row(row);
+    }
+    table
+}
+
+/// Every model side by side: `channel`, then `<model>_conversions` and `<model>_value`
+/// per model (the ChannelAttribution column names, with `_` for `-`).
+fn side_by_side(results: &[Attribution], csv: bool) -> Table {
+    let mut headers = vec!["channel".to_owned()];
+    for r in results {
+        let name = r.model.as_str().replace('-', "_");
+        headers.push(format!("{name}_conversions"));
+        headers.push(format!("{name}_value"));
+    }
+    let numeric: Vec<usize> = (1..headers.len()).collect();
+    let mut table = Table::new(headers).numeric(&numeric);
+    let Some(first) = results.first() else { return table };
+    for (i, channel) in first.channels.iter().enumerate() {
+        let mut row = vec![channel.channel.clone()];
+        for r in results {
+            let credit = &r.channels[i];
+            row.push(number(credit.conversions, csv, 3));
+            row.push(number(credit.value, csv, 2));
+        }
+        table.row(row);
+    }
+    table
+}
