@@ -10,21 +10,35 @@
 //! See `docs/vetting.md` for the method, thresholds and how to read the output.
 
 pub mod analysis;
+pub mod audience;
 pub mod authenticity;
 pub mod comments;
 pub mod engagement;
+pub mod fee;
+pub mod fit;
 pub mod growth;
 pub mod input;
 pub mod peers;
 pub mod priors;
+pub mod report;
+pub mod safety;
+pub mod score;
 pub mod series;
 pub mod stats;
 pub mod summary;
 mod text;
+mod vet;
 
 pub use analysis::{analyze, Analysis};
+pub use audience::{AudienceQuality, Targets};
 pub use authenticity::{Authenticity, Flag};
 pub use engagement::{RateBasis, Rates};
+pub use fee::{FeeCheck, PriceVerdict};
+pub use fit::{Fit, FitPart};
 pub use input::{AccountInput, DisclosureStats, Exclusivity, QuotedFee, VettingInput};
 pub use peers::{Metric, PeerIndex, Placement, Reference};
+pub use report::{AccountReport, VettingReport};
+pub use safety::Safety;
+pub use score::{Component, Confidence, Weights};
 pub use summary::AccountSummary;
+pub use vet::{vet, vet_analysis, FAKE_SHARE_GATE};
