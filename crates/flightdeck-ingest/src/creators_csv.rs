@@ -104,11 +104,7 @@ fn check_url(line: u64, raw: &str) -> Result<String, RowError> {
     if (lower.starts_with("https://") || lower.starts_with("http://")) && !raw.contains(char::is_whitespace) {
         Ok(raw.to_owned())
     } else {
-        Err(RowError {
-            line,
-            column: Some("url".to_owned()),
-            reason: format!("expected an http(s) URL, got `{raw}`"),
-        })
+        Err(RowError { line, column: Some("url".to_owned()), reason: format!("expected an http(s) URL, got `{raw}`") })
     }
 }
 

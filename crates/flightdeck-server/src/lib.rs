@@ -75,7 +75,8 @@ async fn prometheus(State(state): State<AppState>) -> Response {
 async fn record_request(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
     let method = req.method().to_string();
-    let path = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".to_owned());
+    let path =
+        req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".to_owned());
     let response = next.run(req).await;
     state.metrics.observe(&method, &path, response.status().as_u16(), started.elapsed());
     response

@@ -1,6 +1,5 @@
 //! Prometheus metrics of the HTTP server.
 
-use std::sync::atomic::AtomicU64;
 use std::time::Duration;
 
 use prometheus_client::encoding::EncodeLabelSet;
@@ -31,7 +30,7 @@ pub struct HttpMetrics {
     registry: Registry,
     requests: Family<RequestLabels, Counter>,
     durations: Family<RouteLabels, Histogram>,
-    info: Family<Vec<(String, String)>, Gauge<i64, AtomicU64>>,
+    info: Family<Vec<(String, String)>, Gauge>,
 }
 
 impl HttpMetrics {
@@ -42,9 +41,13 @@ impl HttpMetrics {
         let durations = Family::<RouteLabels, Histogram>::new_with_constructor(|| {
             Histogram::new(exponential_buckets(0.000_05, 2.0, 18))
         });
-        let info = Family::<Vec<(String, String)>, Gauge<i64, AtomicU64>>::default();
+        let info = Family::<Vec<(String, String)>, Gauge>::default();
         registry.register("flightdeck_http_requests", "HTTP requests by route and status", requests.clone());
-        registry.register("flightdeck_http_request_duration_seconds", "HTTP request latency by route", durations.clone());
+        registry.register(
+            "flightdeck_http_request_duration_seconds",
+            "HTTP request latency by route",
+            durations.clone(),
+        );
         registry.register("flightdeck_build_info", "Flightdeck version and store backend", info.clone());
         Self { registry, requests, durations, info }
     }

@@ -197,9 +197,13 @@ async fn show_creator(opts: ShowOpts, ctx: &Ctx) -> anyhow::Result<()> {
     match ctx.format {
         OutputFormat::Json => print_json(&view),
         format => {
-            crate::output::write_stdout(&format!("{} ({}) — {} tier, {} followers\n\n", view.name, view.id, view.tier, view.followers))?;
-            let mut table = Table::new(["platform", "handle", "followers", "tier", "country", "language", "niche", "days"])
-                .numeric(&[2, 7]);
+            crate::output::write_stdout(&format!(
+                "{} ({}) — {} tier, {} followers\n\n",
+                view.name, view.id, view.tier, view.followers
+            ))?;
+            let mut table =
+                Table::new(["platform", "handle", "followers", "tier", "country", "language", "niche", "days"])
+                    .numeric(&[2, 7]);
             for a in &view.accounts {
                 table.row([
                     a.platform.to_string(),

@@ -1,6 +1,7 @@
 //! The subcommands, one module each (`Opts` + `run`), and what they share.
 
 mod creators;
+mod demo;
 mod import;
 mod serve;
 mod workspace;
@@ -47,6 +48,8 @@ pub struct GlobalOpts {
 /// Every command.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Build the deterministic demo workspace `demo` (and serve it with --serve).
+    Demo(demo::Opts),
     /// Work with workspaces (a brand, or an agency's client).
     #[command(subcommand)]
     Workspace(workspace::Opts),
@@ -62,6 +65,7 @@ pub enum Command {
 /// Runs one command.
 pub async fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
     match command {
+        Command::Demo(opts) => demo::run(opts, ctx).await,
         Command::Workspace(opts) => workspace::run(opts, ctx).await,
         Command::Import(opts) => import::run(opts, ctx).await,
         Command::Creators(opts) => creators::run(opts, ctx).await,
@@ -106,11 +110,9 @@ pub async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
                 .await
                 .with_context(|| "opening the SQLite database (check the path in --db / FLIGHTDECK_DB)")?,
         ),
-        BackendKind::Postgres => Arc::new(
-            flightdeck_store_postgres::PgStore::open(url)
-                .await
-                .with_context(|| "opening the PostgreSQL database (check --db / FLIGHTDECK_DB and that the server runs)")?,
-        ),
+        BackendKind::Postgres => Arc::new(flightdeck_store_postgres::PgStore::open(url).await.with_context(|| {
+            "opening the PostgreSQL database (check --db / FLIGHTDECK_DB and that the server runs)"
+        })?),
     };
     Ok(store)
 }

@@ -24,7 +24,8 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
 
 /// Serves `store` on `addr` until a shutdown signal.
 pub async fn serve_store(store: std::sync::Arc<dyn flightdeck_store::Store>, addr: &str) -> anyhow::Result<()> {
-    let addr: SocketAddr = addr.parse().map_err(|_| user(format!("--addr: expected HOST:PORT such as 127.0.0.1:8080, got `{addr}`")))?;
+    let addr: SocketAddr =
+        addr.parse().map_err(|_| user(format!("--addr: expected HOST:PORT such as 127.0.0.1:8080, got `{addr}`")))?;
     let listener =
         tokio::net::TcpListener::bind(addr).await.map_err(|e| user(format!("cannot listen on {addr}: {e}")))?;
     let local = listener.local_addr().context("reading the bound address")?;

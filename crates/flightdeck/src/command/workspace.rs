@@ -45,9 +45,14 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
 
 async fn create_workspace(opts: CreateOpts, ctx: &Ctx) -> anyhow::Result<()> {
     let name = WorkspaceName::parse(&opts.name).map_err(|e| user(e.to_string()))?;
-    let brand_name = Name::parse_field("brand", opts.brand.as_deref().unwrap_or(&opts.name)).map_err(|e| user(e.to_string()))?;
-    let allowed_domains =
-        opts.domains.iter().map(|d| Domain::parse(d)).collect::<Result<Vec<_>, _>>().map_err(|e| user(e.to_string()))?;
+    let brand_name =
+        Name::parse_field("brand", opts.brand.as_deref().unwrap_or(&opts.name)).map_err(|e| user(e.to_string()))?;
+    let allowed_domains = opts
+        .domains
+        .iter()
+        .map(|d| Domain::parse(d))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| user(e.to_string()))?;
     let country = Country::parse(&opts.country).map_err(|e| user(e.to_string()))?;
     let workspace = Workspace {
         id: WorkspaceId::generate(&mut OsRng),

@@ -47,11 +47,7 @@ pub(crate) async fn run(opts: &Opts, ctx: &Ctx) -> anyhow::Result<()> {
     written += flush(&mut batch, session.as_mut()).await?;
     session.commit().await?;
     bar.finish_and_clear();
-    eprintln!(
-        "imported {written} metric row(s) into workspace `{}`; {} row(s) rejected",
-        workspace.name,
-        errors.len()
-    );
+    eprintln!("imported {written} metric row(s) into workspace `{}`; {} row(s) rejected", workspace.name, errors.len());
     Ok(())
 }
 

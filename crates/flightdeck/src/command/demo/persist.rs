@@ -1,0 +1,68 @@
+//! Writes generated demo creators into the store.
+
+use flightdeck_core::demo::DemoCreator;
+use flightdeck_core::domain::WorkspaceId;
+use flightdeck_store::{AccountIdRef, AudienceRow, MetricRow, NewAccount, PostRow, Store};
+
+/// Writes one chunk of creators in one transaction.
+pub(crate) async fn write_chunk(
+    store: &dyn Store,
+    workspace: &WorkspaceId,
+    chunk: &[DemoCreator],
+) -> anyhow::Result<()> {
+    let mut session = store.begin(workspace).await?;
+    let accounts: Vec<NewAccount> = chunk.iter().flat_map(new_accounts).collect();
+    session.upsert_accounts(&accounts).await?;
+    let metrics: Vec<MetricRow> = chunk
+        .iter()
+        .flat_map(|c| c.histories.iter())
+        .filter_map(|h| {
+            let account = AccountIdRef::new(&h.account_id)?;
+            Some(h.metrics.iter().map(move |m| MetricRow { account, metrics: *m }))
+        })
+        .flatten()
+        .collect();
+    session.upsert_metrics(&metrics).await?;
+    let audiences: Vec<AudienceRow> = chunk
+        .iter()
+        .flat_map(|c| c.histories.iter())
+        .map(|h| AudienceRow { account_id: h.account_id.clone(), audience: h.audience.clone() })
+        .collect();
+    session.upsert_audiences(&audiences).await?;
+    let posts: Vec<PostRow> = chunk
+        .iter()
+        .flat_map(|c| c.histories.iter())
+        .flat_map(|h| h.posts.iter())
+        .map(|p| PostRow { post: p.post.clone(), compliance: None })
+        .collect();
+    session.insert_posts(&posts).await?;
+    let comments: Vec<_> = chunk
+        .iter()
+        .flat_map(|c| c.histories.iter())
+        .flat_map(|h| h.posts.iter())
+        .flat_map(|p| p.comments.iter().cloned())
+        .collect();
+    session.insert_comments(&comments).await?;
+    session.commit().await?;
+    Ok(())
+}
+
+fn new_accounts(c: &DemoCreator) -> Vec<NewAccount> {
+    c.creator
+        .accounts
+        .iter()
+        .map(|a| NewAccount {
+            new_creator_id: c.creator.id.clone(),
+            new_account_id: a.id.clone(),
+            creator_name: c.creator.name.clone(),
+            platform: a.platform,
+            handle: a.handle.clone(),
+            followers: a.followers,
+            country: a.country,
+            language: a.language,
+            niche: a.niche.clone(),
+            url: a.url.clone(),
+            email_hash: None,
+        })
+        .collect()
+}
