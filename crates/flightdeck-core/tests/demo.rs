@@ -1,0 +1,196 @@
+//! Properties of the demo generator at the size the dashboard is shown with (2,000 creators).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use flightdeck_core::demo::{self, largest_rise, DemoCreator, Planted, DAYS, FIRST_DAY, LAST_DAY};
+use flightdeck_core::domain::{Platform, Tier};
+
+const SEED: u64 = 20_261_031;
+const N: u64 = 2_000;
+
+fn creators() -> &'static [DemoCreator] {
+    static CELL: OnceLock<Vec<DemoCreator>> = OnceLock::new();
+    CELL.get_or_init(|| (0..N).map(|i| demo::creator(SEED, i)).collect())
+}
+
+#[test]
+fn same_seed_gives_the_same_bytes_and_another_seed_does_not() {
+    let a: Vec<String> = (0..40).map(|i| serde_json::to_string(&demo::creator(7, i)).unwrap()).collect();
+    let b: Vec<String> = (0..40).rev().map(|i| serde_json::to_string(&demo::creator(7, i)).unwrap()).rev().collect();
+    assert_eq!(a, b);
+    let c = serde_json::to_string(&demo::creator(8, 0)).unwrap();
+    assert_ne!(a[0], c);
+    assert_eq!(serde_json::to_string(&demo::brand(7)).unwrap(), serde_json::to_string(&demo::brand(7)).unwrap());
+}
+
+#[test]
+fn every_tier_and_every_platform_occurs() {
+    let mut tiers = BTreeSet::new();
+    let mut platforms = BTreeMap::new();
+    for c in creators() {
+        for a in &c.creator.accounts {
+            tiers.insert(a.tier());
+            *platforms.entry(a.platform).or_insert(0) += 1;
+        }
+    }
+    assert_eq!(tiers.len(), Tier::ALL.len(), "{tiers:?}");
+    assert_eq!(platforms.len(), Platform::ALL.len(), "{platforms:?}");
+    let big3 = platforms[&Platform::Instagram] + platforms[&Platform::Tiktok] + platforms[&Platform::Youtube];
+    let total: i32 = platforms.values().sum();
+    assert!(big3 * 10 > total * 6, "instagram/tiktok/youtube should dominate: {platforms:?}");
+    let multi = creators().iter().filter(|c| c.creator.accounts.len() > 1).count();
+    assert!(multi > 300 && multi < 900, "{multi} creators with several accounts");
+}
+
+#[test]
+fn about_five_percent_are_planted_and_some_went_viral() {
+    let problems = creators().iter().filter(|c| c.planted.iter().any(Planted::is_authenticity_problem)).count();
+    let share = problems as f64 / N as f64;
+    assert!((0.03..=0.08).contains(&share), "{share}");
+    let viral = creators().iter().filter(|c| c.planted.contains(&Planted::Viral)).count();
+    assert!(viral > 50, "{viral}");
+    for kind in Planted::PROBLEMS {
+        assert!(creators().iter().any(|c| c.planted.contains(&kind)), "{kind:?}");
+    }
+    assert!(creators().iter().any(|c| c.planted.contains(&Planted::UndisclosedAd)));
+}
+
+fn main_followers(c: &DemoCreator) -> Vec<u64> {
+    c.histories[0].metrics.iter().map(|m| m.followers).collect()
+}
+
+#[test]
+fn bought_followers_jump_and_clean_creators_do_not() {
+    for c in creators() {
+        let rise = largest_rise(&main_followers(c), 2);
+        if c.planted.contains(&Planted::BoughtFollowers) {
+            assert!(rise > 0.08, "{} bought but rose only {rise}", c.creator.id);
+        } else if c.planted.is_empty() || c.planted == [Planted::UndisclosedAd] {
+            let first = c.histories[0].metrics[0].followers;
+            if first >= 500 {
+                assert!(rise < 0.05, "{} is clean but rose {rise}", c.creator.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn handles_are_unique_per_platform_and_clean() {
+    let mut seen = BTreeSet::new();
+    for c in creators() {
+        for a in &c.creator.accounts {
+            let h = a.handle.as_str();
+            assert!(h.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b)), "{h}");
+            assert!(seen.insert((a.platform, h.to_owned())), "duplicate {h} on {}", a.platform);
+        }
+    }
+}
+
+#[test]
+fn ids_are_unique() {
+    let mut ids = BTreeSet::new();
+    for c in creators() {
+        assert!(ids.insert(c.creator.id.to_string()));
+        for (a, h) in c.creator.accounts.iter().zip(&c.histories) {
+            assert_eq!(a.id, h.account_id);
+            assert!(ids.insert(a.id.to_string()));
+            for p in &h.posts {
+                assert!(ids.insert(p.post.id.to_string()));
+                for cm in &p.comments {
+                    assert!(ids.insert(cm.id.to_string()));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn histories_cover_the_window_and_posts_fit_the_brief() {
+    for c in creators().iter().take(300) {
+        for (a, h) in c.creator.accounts.iter().zip(&c.histories) {
+            assert_eq!(h.metrics.len(), DAYS);
+            assert_eq!(h.metrics[0].date, FIRST_DAY);
+            assert_eq!(h.metrics[DAYS - 1].date, LAST_DAY);
+            assert_eq!(h.metrics[DAYS - 1].followers, a.followers);
+            assert!((8..=30).contains(&h.posts.len()), "{}", h.posts.len());
+            for p in &h.posts {
+                assert!(p.comments.len() <= demo::MAX_LISTED_COMMENTS as usize);
+                assert!(p.comments.len() as u64 <= p.post.metrics.comments.unwrap_or(0));
+                assert!(!p.post.caption.contains('{'), "{}", p.post.caption);
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn probe_stats() {
+    use std::time::Instant;
+    let t = Instant::now();
+    let n = 20_000;
+    let mut account_days = 0usize;
+    let mut posts = 0usize;
+    let mut comments = 0usize;
+    let mut tiers = BTreeMap::new();
+    let mut plats = BTreeMap::new();
+    let mut er: BTreeMap<(String, String), (f64, usize)> = BTreeMap::new();
+    let mut reach: BTreeMap<(String, String), (f64, usize)> = BTreeMap::new();
+    let mut disclos = BTreeMap::new();
+    let mut undisclosed = 0;
+    for i in 0..n {
+        let c = demo::creator(1, i);
+        if c.planted.contains(&Planted::UndisclosedAd) {
+            undisclosed += 1;
+        }
+        for (a, h) in c.creator.accounts.iter().zip(&c.histories) {
+            account_days += h.metrics.len();
+            posts += h.posts.len();
+            *tiers.entry(a.tier()).or_insert(0) += 1;
+            *plats.entry(a.platform).or_insert(0) += 1;
+            for p in &h.posts {
+                comments += p.comments.len();
+                if let Some(s) = &p.sponsorship {
+                    *disclos.entry(format!("{:?}", s.disclosure)).or_insert(0) += 1;
+                }
+                if !c.planted.is_empty() {
+                    continue;
+                }
+                let m = &p.post.metrics;
+                let e = (m.likes.unwrap_or(0) + m.comments.unwrap_or(0)) as f64;
+                let key = (a.platform.to_string(), a.tier().to_string());
+                let x = er.entry(key.clone()).or_insert((0.0, 0));
+                x.0 += e / a.followers.max(1) as f64;
+                x.1 += 1;
+                let y = reach.entry(key).or_insert((0.0, 0));
+                y.0 += m.reach.unwrap_or(0) as f64 / a.followers.max(1) as f64;
+                y.1 += 1;
+            }
+        }
+    }
+    let el = t.elapsed();
+    println!(
+        "{n} creators in {el:?}; {account_days} account-days ({:.0} ns each), {posts} posts, {comments} comments",
+        el.as_nanos() as f64 / account_days as f64
+    );
+    println!("tiers {tiers:?}\nplatforms {plats:?}\ndisclosures {disclos:?}\nundisclosed creators {undisclosed}");
+    for (k, (s, c)) in &er {
+        println!(
+            "{k:?} ER/followers {:.2}%  reach/followers {:.1}%  n={c}",
+            100.0 * s / *c as f64,
+            100.0 * reach[k].0 / *c as f64
+        );
+    }
+    let c = demo::creator(1, 3);
+    println!("{}", serde_json::to_string_pretty(&c.creator).unwrap());
+    for p in c.histories[0].posts.iter().take(4) {
+        println!(
+            "---\n{}\n{:?}\n{:?}",
+            p.post.caption,
+            p.post.metrics,
+            p.comments.iter().map(|c| &c.text).collect::<Vec<_>>()
+        );
+    }
+    println!("{:?}", &c.histories[0].metrics[100]);
+    println!("{}", serde_json::to_string(&c.histories[0].audience).unwrap());
+}
