@@ -1,8 +1,10 @@
 //! Finds the labels of [`super::labels::LABELS`] in a tokenized text.
 //!
-//! The table is folded and indexed once (sorted arrays, binary search); a check then costs one
-//! lookup per token, with no regular expressions and no allocation per lookup.
+//! The table is folded and indexed once (one hash map keyed by folded word); a check then costs
+//! one lookup per token, with no regular expressions and no allocation per lookup.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::labels::{Form, LabelDef, LABELS};
@@ -21,17 +23,43 @@ pub(crate) struct Hit {
     pub buried: bool,
 }
 
-/// The folded label table, sorted for binary search.
-struct Index {
-    /// (folded tag without `#`, label).
-    tags: Vec<(String, &'static LabelDef)>,
-    /// (folded bare word, label).
-    bare: Vec<(String, &'static LabelDef)>,
-    /// (first folded word, all folded words, label).
-    phrases: Vec<(String, Vec<String>, &'static LabelDef)>,
+/// What the index knows about one folded word.
+#[derive(Default)]
+struct Slot {
+    /// The hashtag label with this text.
+    tag: Option<&'static LabelDef>,
+    /// The bare-word label with this text.
+    bare: Option<&'static LabelDef>,
+    /// Phrases starting with this word: (the following words, label).
+    phrases: Vec<(Vec<String>, &'static LabelDef)>,
 }
 
+/// The folded label table: one hash lookup per token.
+type Index = HashMap<String, Slot, BuildHasherDefault<Fnv>>;
+
 static INDEX: LazyLock<Index> = LazyLock::new(build_index);
+
+/// FNV-1a: a tiny, fast hash for short keys (label words are a few bytes; no untrusted keys are stored).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 /// Folds a table entry into its words (`pr-pakket` → `pr`, `pakket`; `#publicité` → `publicite`).
 fn folded_words(text: &str) -> Vec<String> {
@@ -40,27 +68,20 @@ fn folded_words(text: &str) -> Vec<String> {
 }
 
 fn build_index() -> Index {
-    let mut index = Index { tags: Vec::new(), bare: Vec::new(), phrases: Vec::new() };
+    let mut index = Index::default();
     for def in LABELS {
         let mut words = folded_words(def.text);
         match def.form {
-            Form::Tag => index.tags.push((words.concat(), def)),
-            Form::Bare => index.bare.push((words.concat(), def)),
+            Form::Tag => index.entry(words.concat()).or_default().tag = Some(def),
+            Form::Bare => index.entry(words.concat()).or_default().bare = Some(def),
             Form::Phrase if !words.is_empty() => {
                 let first = words.remove(0);
-                index.phrases.push((first, words, def));
+                index.entry(first).or_default().phrases.push((words, def));
             }
             Form::Phrase => {}
         }
     }
-    index.tags.sort_by(|a, b| a.0.cmp(&b.0));
-    index.bare.sort_by(|a, b| a.0.cmp(&b.0));
-    index.phrases.sort_by(|a, b| a.0.cmp(&b.0));
     index
-}
-
-fn lookup(list: &[(String, &'static LabelDef)], key: &str) -> Option<&'static LabelDef> {
-    list.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().and_then(|i| list.get(i)).map(|(_, d)| *d)
 }
 
 /// Every label in the text, in text order.
@@ -68,22 +89,18 @@ pub(crate) fn scan(text: &Text) -> Vec<Hit> {
     let index = &*INDEX;
     let mut hits = Vec::new();
     for (i, tok) in text.tokens.iter().enumerate() {
-        let s = text.str_of(tok);
+        let Some(slot) = index.get(text.str_of(tok)) else { continue };
         match tok.kind {
             Kind::Hashtag => {
-                if let Some(def) = lookup(&index.tags, s) {
+                if let Some(def) = slot.tag {
                     hits.push(hit(def, tok));
                 }
             }
             Kind::Word => {
-                if let Some(def) = lookup(&index.bare, s).filter(|_| bare_counts(tok)) {
+                if let Some(def) = slot.bare.filter(|_| bare_counts(tok)) {
                     hits.push(hit(def, tok));
                 }
-                let from = index.phrases.partition_point(|(first, _, _)| first.as_str() < s);
-                for (first, rest, def) in &index.phrases[from..] {
-                    if first != s {
-                        break;
-                    }
+                for (rest, def) in &slot.phrases {
                     if text.words_at(i + 1, rest) {
                         hits.push(hit(def, tok));
                     }

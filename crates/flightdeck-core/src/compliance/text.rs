@@ -68,10 +68,13 @@ const DELIMS: [char; 9] = [':', '|', '-', '–', '—', '•', ']', ')', '!'];
 impl Text {
     /// Folds and tokenizes `caption`, then appends the `hashtags` that the caption lacks.
     pub fn analyse(caption: &str, hashtags: &[String]) -> Text {
-        let mut text = Text::default();
-        let chars = fold(caption);
-        text.next_pos = caption.chars().count() as u32;
-        text.last_line = caption.matches('\n').count() as u32;
+        let (chars, count, lines) = fold(caption);
+        let mut text = Text {
+            arena: String::with_capacity(caption.len()),
+            tokens: Vec::with_capacity(caption.len() / 5 + 4),
+            next_pos: count,
+            last_line: lines,
+        };
         Tokenizer { chars: &chars, text: &mut text }.run();
         for tag in hashtags {
             text.append_tag(tag);
@@ -103,7 +106,7 @@ impl Text {
 
     /// Appends one entry of the `hashtags` field unless the caption already has it.
     fn append_tag(&mut self, raw: &str) {
-        let folded: String = fold(raw).into_iter().map(|f| f.c).collect();
+        let folded: String = fold(raw).0.into_iter().map(|f| f.c).collect();
         let tag: String = folded
             .trim_start_matches(|c: char| c == '#' || c.is_whitespace())
             .chars()
@@ -130,12 +133,13 @@ impl Text {
     }
 }
 
-/// Lower case, compatibility-decomposed, combining marks dropped (`É` → `e`, `𝐀𝐃` → `ad`, `ﬁ` → `fi`).
-fn fold(input: &str) -> Vec<FChar> {
+/// Lower case, compatibility-decomposed, combining marks dropped (`É` → `e`, `𝐀𝐃` → `ad`, `ﬁ` → `fi`);
+/// also returns the number of characters and of line breaks of the input.
+fn fold(input: &str) -> (Vec<FChar>, u32, u32) {
     let mut out = Vec::with_capacity(input.len());
     let mut line = 0u32;
-    for (pos, c) in input.chars().enumerate() {
-        let pos = pos as u32;
+    let mut pos = 0u32;
+    for c in input.chars() {
         if c.is_ascii() {
             out.push(FChar { c: c.to_ascii_lowercase(), pos, line });
         } else {
@@ -152,8 +156,9 @@ fn fold(input: &str) -> Vec<FChar> {
         if c == '\n' {
             line += 1;
         }
+        pos = pos.saturating_add(1);
     }
-    out
+    (out, pos, line)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -265,7 +270,8 @@ impl Tokenizer<'_> {
     /// `https://…`, `www.…`, `shop.nl/…`, or a bare domain with a common top-level domain.
     fn is_url(&self, from: usize, to: usize) -> bool {
         let chunk = &self.chars[from..to];
-        if !chunk.iter().any(|f| f.c == '.' || f.c == '/') {
+        let inner_dot = chunk.windows(2).any(|w| w[0].c == '.' && w[1].c.is_alphanumeric());
+        if !inner_dot && !chunk.iter().any(|f| f.c == '/') {
             return false;
         }
         let s: String = chunk.iter().map(|f| f.c).collect();
