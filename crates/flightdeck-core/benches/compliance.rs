@@ -132,7 +132,8 @@ fn million() {
     let violations = |p: &PostInput| check(black_box(p)).verdict == Severity::Violation;
     let single = timed("single thread", || (0..rounds).map(|_| sample.iter().filter(|p| violations(p)).count()).sum());
     let label = format!("rayon, {} threads", rayon::current_num_threads());
-    let par = timed(&label, || (0..rounds).into_par_iter().map(|_| sample.iter().filter(|p| violations(p)).count()).sum());
+    let par =
+        timed(&label, || (0..rounds).into_par_iter().map(|_| sample.iter().filter(|p| violations(p)).count()).sum());
     assert_eq!(single, par);
     let chars: usize = sample.iter().filter_map(|p| p.caption.as_ref()).map(|c| c.chars().count()).sum();
     println!(
