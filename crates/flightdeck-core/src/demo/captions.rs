@@ -3,7 +3,7 @@
 use rand::Rng;
 
 use super::lexicon::{Lexicon, EMOJI};
-use super::rng::pick;
+use super::rng::{pick, pick_str};
 use super::{Disclosure, Relationship};
 use crate::domain::{Country, Language, Platform};
 
@@ -117,21 +117,21 @@ fn hashtag_count<R: Rng + ?Sized>(rng: &mut R, platform: Platform) -> usize {
 /// list as `domain::hashtags_in(caption)`, built from the parts instead of parsed back).
 pub(crate) fn caption<R: Rng + ?Sized>(rng: &mut R, spec: &CaptionSpec) -> (String, Vec<String>) {
     let lex = spec.lex;
-    let topic = *pick(rng, lex.topics[spec.niche]);
-    let place = *pick(rng, spec.places);
-    let emoji = *pick(rng, EMOJI);
+    let topic = pick_str(rng, lex.topics[spec.niche]);
+    let place = pick_str(rng, spec.places);
+    let emoji = pick_str(rng, EMOJI);
     let sponsor = spec.sponsor.as_ref();
-    let mut body = fill(*pick(rng, templates(lex, spec.platform)), topic, place, emoji, spec.number, None);
+    let mut body = fill(pick_str(rng, templates(lex, spec.platform)), topic, place, emoji, spec.number, None);
     if let Some(s) = sponsor {
-        let line = fill(*pick(rng, lex.sponsored), topic, place, emoji, spec.number, Some(s));
+        let line = fill(pick_str(rng, lex.sponsored), topic, place, emoji, spec.number, Some(s));
         body = format!("{line}\n\n{body}");
         if s.relationship == Relationship::Affiliate {
             body.push(' ');
-            body.push_str(&fill(*pick(rng, lex.affiliate), topic, place, emoji, spec.number, Some(s)));
+            body.push_str(&fill(pick_str(rng, lex.affiliate), topic, place, emoji, spec.number, Some(s)));
         }
     } else if rng.gen_bool(0.35) {
         body.push_str("\n\n");
-        body.push_str(*pick(rng, lex.ctas));
+        body.push_str(pick_str(rng, lex.ctas));
     }
     let mut tags: Vec<String> = Vec::new();
     let pool = lex.tags[spec.niche];
@@ -195,7 +195,7 @@ fn disclose<R: Rng + ?Sized>(
             let mut long = body;
             while long.chars().count() < 140 || long.lines().count() < 4 {
                 long.push('\n');
-                long.push_str(*pick(rng, spec.lex.filler));
+                long.push_str(pick_str(rng, spec.lex.filler));
             }
             tags.push(hashtag_label(rng, country, language).to_owned());
             join(long, tags)

@@ -89,7 +89,7 @@ pub(crate) fn add_comments<R: Rng + ?Sized>(rng: &mut R, ctx: &CommentCtx, posts
                 created_at: published + Duration::seconds(secs),
             })
             .collect();
-        demo.comments.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+        demo.comments.sort_by_key(|c| c.created_at);
     }
 }
 

@@ -9,7 +9,7 @@ use super::model::{formats, model, weekday_factor, ErBase, Model};
 use super::rng::{jitter, lognormal, pick, weighted};
 use super::series::Series;
 use super::{day_date, weekday, DemoPost, Disclosure, Relationship, Sponsorship, DAYS};
-use crate::domain::{AccountId, Country, Language, Platform, Post, PostFormat, PostId, PostMetrics};
+use crate::domain::{AccountId, Country, Language, Platform, Post, PostId, PostMetrics};
 
 /// How a creator handles sponsored work (the same on all their accounts).
 #[derive(Debug, Clone, Copy)]
@@ -73,7 +73,7 @@ pub(crate) fn by_size(table: &[f64; 5], followers: f64) -> f64 {
 /// A whole number from a non-negative real: small values are rounded up with the probability
 /// of their fraction (so 0.3 likes a day add up), large ones to the nearest.
 pub(crate) fn whole<R: Rng + ?Sized>(rng: &mut R, x: f64) -> u64 {
-    if !(x > 0.0) {
+    if x.is_nan() || x <= 0.0 {
         return 0;
     }
     if x >= 64.0 {
@@ -225,9 +225,4 @@ fn paid_label<R: Rng + ?Sized>(rng: &mut R, platform: Platform, sponsorship: Opt
             }
         }
     }
-}
-
-/// The format a post takes when nothing else is known (used by the campaign posts).
-pub(crate) fn main_format(platform: Platform) -> PostFormat {
-    formats(platform)[0].0
 }

@@ -74,6 +74,11 @@ pub(crate) fn pick<'a, R: Rng + ?Sized, T>(rng: &mut R, items: &'a [T]) -> &'a T
     &items[rng.gen_range(0..items.len())]
 }
 
+/// Picks one string of a constant, non-empty word table.
+pub(crate) fn pick_str<R: Rng + ?Sized>(rng: &mut R, items: &[&'static str]) -> &'static str {
+    items[rng.gen_range(0..items.len())]
+}
+
 /// A lower-case hex string of `u64`, 16 characters (used for commenter and customer hashes).
 pub(crate) fn hex16(value: u64) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";

@@ -79,7 +79,7 @@ pub(crate) fn planned(seed: u64, index: u64) -> Vec<Planted> {
         let offset = mix_tag(seed, b"plant-kind", 0) % 4;
         let kind = Planted::PROBLEMS[((block + offset) % 4) as usize];
         labels.push(kind);
-        if (h >> 20) % 4 == 0 {
+        if (h >> 20).is_multiple_of(4) {
             labels.push(match kind {
                 Planted::BoughtFollowers => Planted::BotComments,
                 Planted::HollowFollowers => Planted::EngagementPod,
