@@ -14,11 +14,11 @@ use thiserror::Error;
 
 /// What was wrong with a path file, and where.
 #[derive(Debug, Error)]
-#[error("{file}: line {line}{}: {message}", column_text(.column, .field))]
+#[error("{file}: {}{message}", location(*.line, .column, .field))]
 pub struct PathFileError {
     /// The file's name as given by the caller.
     pub file: String,
-    /// The 1-based line.
+    /// The 1-based line (0 when the file could not be read at all).
     pub line: u64,
     /// The 1-based column, when one field is at fault.
     pub column: Option<usize>,
@@ -28,11 +28,12 @@ pub struct PathFileError {
     pub message: String,
 }
 
-fn column_text(column: &Option<usize>, field: &Option<String>) -> String {
-    match (column, field) {
-        (Some(c), Some(f)) => format!(", column {c} ({f})"),
-        (Some(c), None) => format!(", column {c}"),
-        _ => String::new(),
+fn location(line: u64, column: &Option<usize>, field: &Option<String>) -> String {
+    match (line, column, field) {
+        (0, _, _) => String::new(),
+        (l, Some(c), Some(f)) => format!("line {l}, column {c} ({f}): "),
+        (l, Some(c), None) => format!("line {l}, column {c}: "),
+        (l, None, _) => format!("line {l}: "),
     }
 }
 

@@ -35,7 +35,13 @@ fn credits(v: &Value) -> Vec<(String, f64, f64)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["channel"].as_str().unwrap().to_owned(), c["conversions"].as_f64().unwrap(), c["value"].as_f64().unwrap()))
+        .map(|c| {
+            (
+                c["channel"].as_str().unwrap().to_owned(),
+                c["conversions"].as_f64().unwrap(),
+                c["value"].as_f64().unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -64,14 +70,18 @@ fn markov_json_has_the_contract_shape_and_exact_values() {
 fn every_model_side_by_side_in_json_and_csv() {
     let dir = tempfile::tempdir().unwrap();
     let f = file(&dir, "p.csv", &format!("{HEADER}a > a > b,3,30,1\nb,1,0,0\nc > b,0,0,2\na > c > d > b,2,20,0\n"));
-    let v = json(&flightdeck(&dir, &["attribute", "--paths", f.to_str().unwrap(), "--model", "all", "--format", "json"]));
+    let v =
+        json(&flightdeck(&dir, &["attribute", "--paths", f.to_str().unwrap(), "--model", "all", "--format", "json"]));
     let models: Vec<&str> = v["models"].as_array().unwrap().iter().map(|m| m["model"].as_str().unwrap()).collect();
     assert_eq!(models, ["first-touch", "last-touch", "linear", "position-based", "markov", "shapley"]);
     assert_close(&credits(&v["models"][2]), &[("a", 2.5, 25.0), ("b", 2.5, 15.0), ("c", 0.5, 5.0), ("d", 0.5, 5.0)]);
     let out = flightdeck(&dir, &["attribute", "--paths", f.to_str().unwrap(), "--model", "all", "--format", "csv"]);
     let text = String::from_utf8(out.stdout).unwrap();
     let mut lines = text.lines();
-    assert!(lines.next().unwrap().starts_with("channel,first_touch_conversions,first_touch_value,last_touch_conversions"));
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("channel,first_touch_conversions,first_touch_value,last_touch_conversions"));
     assert_eq!(lines.next().unwrap().split(',').take(3).collect::<Vec<_>>(), ["a", "5", "50"]);
 }
 
@@ -84,9 +94,10 @@ fn the_table_is_aligned_and_has_a_total() {
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "model: linear (exact)");
-    assert_eq!(lines[2], "insta         1.000   50.00");
-    assert_eq!(lines[3], "tiktok        2.000  100.50");
-    assert_eq!(lines[4], "total         3.000  150.50");
+    assert_eq!(lines[1], "channel  conversions   value");
+    assert_eq!(lines[2], "insta          1.000   50.00");
+    assert_eq!(lines[3], "tiktok         2.000  100.50");
+    assert_eq!(lines[4], "total          3.000  150.50");
 }
 
 #[test]
