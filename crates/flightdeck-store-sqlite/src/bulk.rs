@@ -9,6 +9,7 @@ use flightdeck_store::{
 use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
 
 use crate::db_err;
+use crate::owned::{Owned, Parent};
 
 /// Tables with a `workspace_id` column, children first (for deleting a workspace).
 pub(crate) const WORKSPACE_TABLES: [&str; 13] = [
@@ -35,11 +36,13 @@ pub(crate) struct SqliteSession {
     tx: Transaction<'static, Sqlite>,
     workspace: WorkspaceId,
     accounts_touched: bool,
+    /// Parents known to be of this workspace (rows may not hang under another's).
+    owned: Owned,
 }
 
 impl SqliteSession {
     pub(crate) fn new(tx: Transaction<'static, Sqlite>, workspace: WorkspaceId) -> Self {
-        Self { tx, workspace, accounts_touched: false }
+        Self { tx, workspace, accounts_touched: false, owned: Owned::default() }
     }
 }
 
@@ -96,6 +99,8 @@ impl BulkSession for SqliteSession {
     }
 
     async fn upsert_metrics(&mut self, rows: &[MetricRow]) -> StoreResult<()> {
+        let accounts = rows.iter().map(|r| r.account.as_str());
+        self.owned.check(&mut self.tx, &self.workspace, Parent::Account, accounts).await?;
         for chunk in rows.chunks(METRIC_BATCH) {
             let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
                 "INSERT INTO metrics (workspace_id, account_id, day, followers, following, posts, reach, impressions, views, likes, comments, saves, shares) ",
@@ -121,6 +126,8 @@ impl BulkSession for SqliteSession {
     }
 
     async fn upsert_audiences(&mut self, rows: &[AudienceRow]) -> StoreResult<()> {
+        let accounts = rows.iter().map(|r| r.account_id.as_str());
+        self.owned.check(&mut self.tx, &self.workspace, Parent::Account, accounts).await?;
         for row in rows {
             sqlx::query(
                 "INSERT INTO audiences (account_id, workspace_id, data) VALUES (?, ?, ?) \
@@ -137,6 +144,8 @@ impl BulkSession for SqliteSession {
     }
 
     async fn insert_posts(&mut self, rows: &[PostRow]) -> StoreResult<()> {
+        let accounts = rows.iter().map(|r| r.post.account_id.as_str());
+        self.owned.check(&mut self.tx, &self.workspace, Parent::Account, accounts).await?;
         for row in rows {
             let p = &row.post;
             let verdict = row.compliance.as_ref().and_then(|c| c.get("verdict")).and_then(|v| v.as_str());
@@ -161,6 +170,8 @@ impl BulkSession for SqliteSession {
     }
 
     async fn insert_comments(&mut self, rows: &[Comment]) -> StoreResult<()> {
+        let posts = rows.iter().map(|c| c.post_id.as_str());
+        self.owned.check(&mut self.tx, &self.workspace, Parent::Post, posts).await?;
         for c in rows {
             sqlx::query(
                 "INSERT INTO comments (id, workspace_id, post_id, author_hash, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -180,6 +191,10 @@ impl BulkSession for SqliteSession {
 
     async fn insert_records(&mut self, rows: &[Record]) -> StoreResult<()> {
         for record in rows {
+            if let Record::Click(c) = record {
+                let link = std::iter::once(c.link_id.as_str());
+                self.owned.check(&mut self.tx, &self.workspace, Parent::Link, link).await?;
+            }
             crate::list::insert_record(&mut self.tx, &self.workspace, record).await?;
         }
         Ok(())

@@ -6,6 +6,7 @@
 
 mod bulk;
 mod list;
+mod owned;
 
 use std::str::FromStr;
 use std::time::Duration;

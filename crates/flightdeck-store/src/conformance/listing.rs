@@ -119,7 +119,7 @@ pub async fn list_sorting_and_paging(store: &dyn Store) {
     assert_eq!((first.followers, first.tier, first.score), (50_000, Tier::Micro, None));
     assert_eq!(first.accounts, expected, "accounts by platform, then handle");
 
-    let whole = ok("creator", store.creator(&ws, &first.id).await);
+    let whole = ok("creator", store.creator(ws, &first.id).await);
     let Some(whole) = whole else { panic!("creator {} not found", first.id) };
     let handles: Vec<(Platform, &str, Option<&str>)> =
         whole.accounts.iter().map(|a| (a.platform, a.handle.as_str(), a.url.as_deref())).collect();
@@ -130,5 +130,5 @@ pub async fn list_sorting_and_paging(store: &dyn Store) {
             (Platform::Tiktok, "anna.tt", Some("https://tiktok.example/anna.tt"))
         ]
     );
-    assert_eq!(ok("creator unknown", store.creator(&ws, &parse("cr_wsonobody")).await), None);
+    assert_eq!(ok("creator unknown", store.creator(ws, &parse("cr_wsonobody")).await), None);
 }
