@@ -8,7 +8,7 @@ use chrono::Duration;
 use rand::Rng;
 
 use super::lexicon::{lexicon, Lexicon, GENERIC_COMMENTS, SPAM_COMMENTS};
-use super::rng::{hex16, mix_tag, pick};
+use super::rng::{hex16, mix_tag, pick, pick_str, IdRng};
 use super::DemoPost;
 use crate::domain::{Comment, CommentId, Language};
 
@@ -38,58 +38,53 @@ pub(crate) fn pod_members<R: Rng + ?Sized>(rng: &mut R, seed: u64, ring: u64) ->
     (0..size).map(|k| hex16(mix_tag(seed, b"pod", ring * 64 + (start + k) % 20))).collect()
 }
 
-/// Adds comments to a sample of `posts`.
+/// Sets every post's full comment count (pods and bots add to it) and writes out the
+/// comments of a sample of posts.
 pub(crate) fn add_comments<R: Rng + ?Sized>(rng: &mut R, ctx: &CommentCtx, posts: &mut [DemoPost]) {
     let planted = !ctx.pod.is_empty() || ctx.bot_share.is_some();
-    let (sample, cap) = if planted { (0.85, MAX_LISTED) } else { (0.2, 12) };
-    let lex = lexicon(ctx.language);
+    let (sample, cap) = if planted { (0.6, MAX_LISTED) } else { (0.12, 10) };
     let generic_share = rng.gen_range(0.04..0.2);
+    let mut ids = IdRng::from_rng(rng);
     for (k, demo) in posts.iter_mut().enumerate() {
-        if k >= 2 && !rng.gen_bool(sample) {
+        let Some(organic) = demo.post.metrics.comments else { continue };
+        let pod: Vec<&String> = ctx.pod.iter().filter(|_| rng.gen_bool(0.85)).collect();
+        let bots = ctx
+            .bot_share
+            .map_or(0, |share| (organic as f64 * share / (1.0 - share) + 0.5) as u64 + rng.gen_range(3..8));
+        let total = organic + pod.len() as u64 + bots;
+        demo.post.metrics.comments = Some(total);
+        if total == 0 || (k >= 1 && !rng.gen_bool(sample)) {
             continue;
         }
-        let organic = demo.post.metrics.comments.unwrap_or(0);
-        let mut listed = Vec::new();
-        if !ctx.pod.is_empty() {
-            for member in &ctx.pod {
-                if rng.gen_bool(0.85) {
-                    listed.push((member.clone(), pick(rng, lex.pod_comments).to_string(), rng.gen_range(60..1800)));
-                }
-            }
+        let shown = cap.min(total);
+        let shown_bots = (shown as f64 * bots as f64 / total as f64 + 0.5) as u64;
+        let mut listed: Vec<(String, String, i64)> = Vec::with_capacity(shown as usize);
+        let lex = lexicon(ctx.language);
+        for member in pod.into_iter().take(shown as usize) {
+            listed.push((member.clone(), pick_str(rng, lex.pod_comments).to_owned(), rng.gen_range(60..1800)));
         }
-        let mut total = organic + listed.len() as u64;
-        let mut bots = 0;
-        if let Some(share) = ctx.bot_share {
-            let added = (organic as f64 * share / (1.0 - share)).round() as u64 + rng.gen_range(3..8);
-            total += added;
-            bots = ((cap.min(total) as f64) * added as f64 / total as f64).round() as u64;
-        }
-        let room = cap.min(total).saturating_sub(listed.len() as u64);
-        for i in 0..room {
-            let entry = if i < bots {
+        for i in 0..shown.saturating_sub(listed.len() as u64) {
+            listed.push(if i < shown_bots {
                 bot_comment(rng)
             } else if rng.gen_bool(generic_share) {
-                (fan(rng, ctx), pick(rng, GENERIC_COMMENTS).to_string(), delay(rng))
+                (fan(rng, ctx), pick_str(rng, GENERIC_COMMENTS).to_owned(), delay(rng))
             } else {
                 (fan(rng, ctx), real_comment(rng, lex, ctx.niche), delay(rng))
-            };
-            listed.push(entry);
+            });
         }
-        if let Some(count) = demo.post.metrics.comments.as_mut() {
-            *count = total;
-        }
-        let published = demo.post.published_at;
-        demo.comments = listed
+        let (post_id, published) = (&demo.post.id, demo.post.published_at);
+        let mut comments: Vec<Comment> = listed
             .into_iter()
             .map(|(author_hash, text, secs)| Comment {
-                id: CommentId::generate(rng),
-                post_id: demo.post.id.clone(),
+                id: CommentId::generate(&mut ids),
+                post_id: post_id.clone(),
                 author_hash,
                 text,
                 created_at: published + Duration::seconds(secs),
             })
             .collect();
-        demo.comments.sort_by_key(|c| c.created_at);
+        comments.sort_by_key(|c| c.created_at);
+        demo.comments = comments;
     }
 }
 
@@ -108,7 +103,7 @@ fn delay<R: Rng + ?Sized>(rng: &mut R) -> i64 {
 fn real_comment<R: Rng + ?Sized>(rng: &mut R, lex: &Lexicon, niche: usize) -> String {
     let lex = if rng.gen_bool(0.12) { lexicon(Language::EN) } else { lex };
     let pool = if rng.gen_bool(0.5) { lex.niche_comments[niche] } else { lex.comments };
-    pick(rng, pool).to_string()
+    pick_str(rng, pool).to_owned()
 }
 
 fn random_account<R: Rng + ?Sized>(rng: &mut R) -> String {
@@ -118,7 +113,7 @@ fn random_account<R: Rng + ?Sized>(rng: &mut R) -> String {
 
 fn bot_comment<R: Rng + ?Sized>(rng: &mut R) -> (String, String, i64) {
     let text = match rng.gen_range(0..4) {
-        0 | 1 => pick(rng, GENERIC_COMMENTS).to_string(),
+        0 | 1 => pick_str(rng, GENERIC_COMMENTS).to_owned(),
         2 => pick(rng, SPAM_COMMENTS).replace("{x}", &random_account(rng)),
         _ => format!("@{}", random_account(rng)),
     };

@@ -26,6 +26,11 @@ pub fn creator(seed: u64, index: u64) -> DemoCreator {
     let niche = &NICHES[niche_slot];
     let id = CreatorId::generate(&mut rng);
     let platforms = platforms(&mut rng, niche);
+    // Pods and bots live in comments: plant them on the first account that has any, or not at all.
+    let comment_target = platforms.iter().position(|p| model(*p).comments);
+    if comment_target.is_none() {
+        planted.retain(|l| !matches!(l, Planted::EngagementPod | Planted::BotComments));
+    }
     let main_followers = pareto(&mut rng) * model(platforms[0]).scale;
     let word = *pick(&mut rng, niche.words);
     let age = age(&mut rng, platforms[0]);
@@ -42,7 +47,9 @@ pub fn creator(seed: u64, index: u64) -> DemoCreator {
             (main_followers * ratio * model(platform).scale / model(platforms[0]).scale).max(50.0)
         };
         let handle = who.handle(platform, word);
-        let spec = AccountSpec { seed, index, k, platform, niche_slot, followers, habit, code: &code };
+        let comments_planted = comment_target == Some(k);
+        let spec =
+            AccountSpec { seed, index, k, platform, niche_slot, followers, habit, code: &code, comments_planted };
         let account_seed = mix_tag(creator_seed, b"account", k as u64);
         let history = account_history(&who, &spec, account_seed, &planted, &account_id);
         let shown = history.metrics.last().map_or(0, |m| m.followers);
@@ -87,6 +94,7 @@ struct AccountSpec<'a> {
     followers: f64,
     habit: Option<SponsorHabit>,
     code: &'a str,
+    comments_planted: bool,
 }
 
 fn account_history(
@@ -99,6 +107,7 @@ fn account_history(
     let mut rng = rng_from(account_seed);
     let main = spec.k == 0;
     let has = |label: Planted| main && planted.contains(&label);
+    let has_in_comments = |label: Planted| spec.comments_planted && planted.contains(&label);
     let event = if has(Planted::BoughtFollowers) {
         Event::Bought
     } else if has(Planted::HollowFollowers) {
@@ -123,7 +132,7 @@ fn account_history(
         er_mult: lognormal(&mut rng, 0.35),
     };
     let mut demo_posts = posts(&mut rng, &ctx, &s);
-    let pod = if has(Planted::EngagementPod) {
+    let pod = if has_in_comments(Planted::EngagementPod) {
         pod_members(&mut rng, spec.seed, pod_ring(spec.seed, spec.index))
     } else {
         Vec::new()
@@ -134,7 +143,7 @@ fn account_history(
         account_seed,
         fan_pool: (s.real[super::DAYS - 1] * 0.05).clamp(60.0, 20_000.0) as u64,
         pod,
-        bot_share: has(Planted::BotComments).then(|| rng.gen_range(0.6..0.85)),
+        bot_share: has_in_comments(Planted::BotComments).then(|| rng.gen_range(0.6..0.85)),
     };
     add_comments(&mut rng, &comment_ctx, &mut demo_posts);
     let daily_ctx = DailyCtx {

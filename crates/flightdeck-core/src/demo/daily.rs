@@ -4,7 +4,6 @@
 use rand::Rng;
 
 use super::model::{model, weekday_factor};
-use super::posts::whole;
 use super::rng::normal;
 use super::series::Series;
 use super::{day_date, weekday, DemoPost, DAYS};
@@ -52,14 +51,23 @@ pub(crate) fn daily<R: Rng + ?Sized>(rng: &mut R, ctx: &DailyCtx, s: &Series, po
     let mut out = Vec::with_capacity(DAYS);
     let mut published = ctx.earlier_posts;
     let mut following = ctx.following.unwrap_or(0) as f64;
+    // Error diffusion: each day's fraction is carried to the next, so daily totals add up
+    // to the posts' numbers without a random draw per value.
+    let mut carry = [0.0_f64; FIELDS];
     for day in 0..DAYS {
         published += posted[day];
         following = (following + rng.gen_range(-1.5..2.5)).max(0.0);
         let wd = weekday(day);
         let base = m.baseline * weekday_factor(m.weekday_business, wd) * s.real[day] / mean_real.max(1.0);
         let noise = 1.0 + 0.12 * normal(rng);
-        let mut field =
-            |f: usize| -> Option<u64> { known[f].then(|| whole(rng, sums[f][day] + totals[f] / count * base * noise)) };
+        let mut field = |f: usize| -> Option<u64> {
+            known[f].then(|| {
+                let exact = sums[f][day] + totals[f] / count * base * noise + carry[f];
+                let value = exact.max(0.0) as u64;
+                carry[f] = exact - value as f64;
+                value
+            })
+        };
         let reach = field(0);
         let impressions = field(1);
         let views = field(2);

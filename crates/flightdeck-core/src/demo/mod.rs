@@ -19,6 +19,7 @@ mod lex_fr;
 mod lex_nl;
 mod lexicon;
 mod model;
+mod name_lists;
 mod names;
 mod niche;
 mod posts;

@@ -6,7 +6,7 @@ use rand::Rng;
 use super::captions::{caption, CaptionSpec, SponsorText};
 use super::lexicon::{lexicon, PARTNERS};
 use super::model::{formats, model, weekday_factor, ErBase, Model};
-use super::rng::{jitter, lognormal, pick, weighted};
+use super::rng::{jitter, lognormal, pick, weighted, IdRng};
 use super::series::Series;
 use super::{day_date, weekday, DemoPost, Disclosure, Relationship, Sponsorship, DAYS};
 use crate::domain::{AccountId, Country, Language, Platform, Post, PostId, PostMetrics};
@@ -164,8 +164,9 @@ pub(crate) fn posts<R: Rng + ?Sized>(rng: &mut R, ctx: &PostCtx, s: &Series) -> 
     let days = schedule(rng, ctx.platform, s.event_day);
     let lex = lexicon(ctx.market.1);
     let mut out = Vec::with_capacity(days.len());
+    let mut ids = IdRng::from_rng(rng);
     for (k, day) in days.into_iter().enumerate() {
-        let id = PostId::generate(rng);
+        let id = PostId::generate(&mut ids);
         let format = formats(ctx.platform)[weighted(rng, &format_weights(ctx.platform))].0;
         let sponsorship = sponsorship(rng, ctx);
         let spec = CaptionSpec {

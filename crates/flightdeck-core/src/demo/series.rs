@@ -41,10 +41,14 @@ pub(crate) fn series<R: Rng + ?Sized>(rng: &mut R, end: f64, event: Event) -> Se
     let growth = if rng.gen_bool(0.12) { -rng.gen_range(0.0..0.0006) } else { rng.gen_range(0.0001..0.0028) };
     let start = end / (growth * (DAYS as f64 - 1.0)).exp();
     let mut shown = [0.0; DAYS];
-    let mut walk = 0.0_f64;
-    for (day, slot) in shown.iter_mut().enumerate() {
-        walk = (walk + 0.0007 * normal(rng)).clamp(-0.02, 0.02);
-        *slot = start * (growth * day as f64 + walk).exp();
+    let (mut walk, mut level) = (0.0_f64, start);
+    for slot in shown.iter_mut() {
+        let next = (walk + 0.0007 * normal(rng)).clamp(-0.02, 0.02);
+        // exp(d) to second order: |d| < 0.025, so the error is below 3e-6 a day.
+        let d = growth + next - walk;
+        level *= 1.0 + d + d * d / 2.0;
+        walk = next;
+        *slot = level;
     }
     let mut out = Series { real: shown, shown, boost: [1.0; DAYS], event_day: None };
     match event {
