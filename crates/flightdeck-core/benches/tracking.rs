@@ -1,6 +1,7 @@
 //! Tracking hot paths: what the redirect does per click, and link/code creation.
 //!
 //! `cargo bench -p flightdeck-core --bench tracking`. See docs/tracking.md.
+#![allow(missing_docs)] // criterion's macros generate undocumented functions
 
 use std::hint::black_box;
 use std::net::IpAddr;

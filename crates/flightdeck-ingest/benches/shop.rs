@@ -1,6 +1,7 @@
 //! Webhook ingest cost: signature check plus parsing of a full order payload.
 //!
 //! `cargo bench -p flightdeck-ingest --bench shop`. See docs/tracking.md.
+#![allow(missing_docs)] // criterion's macros generate undocumented functions
 
 use std::hint::black_box;
 
