@@ -29,7 +29,7 @@ fn order(id: &str, customer: &str, hours_before: i64, value: i64, codes: &[&str]
         customer: customer.into(),
         at: t0() - TimeDelta::hours(hours_before),
         value_minor: value,
-        code_creators: codes.iter().map(|c| CreatorId::parse(&format!("cr_{c}")).unwrap()).collect(),
+        code_creators: codes.iter().map(|c| creator(c)).collect(),
     }
 }
 

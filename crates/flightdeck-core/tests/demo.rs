@@ -122,3 +122,83 @@ fn histories_cover_the_window_and_posts_fit_the_brief() {
         }
     }
 }
+
+fn demo_campaigns(seed: u64) -> demo::DemoCampaigns {
+    let summaries: Vec<demo::CreatorSummary> = creators().iter().map(DemoCreator::summary).collect();
+    demo::campaigns(seed, &summaries)
+}
+
+#[test]
+fn campaigns_are_deterministic_and_ignore_the_order_of_summaries() {
+    let a = serde_json::to_string(&demo_campaigns(SEED)).unwrap();
+    let mut reversed: Vec<demo::CreatorSummary> = creators().iter().map(DemoCreator::summary).collect();
+    reversed.reverse();
+    let b = serde_json::to_string(&demo::campaigns(SEED, &reversed)).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn campaigns_have_flights_deliverables_in_many_states_links_and_codes() {
+    use flightdeck_core::domain::{DeliverableState, Goal};
+    let c = demo_campaigns(SEED);
+    let goals: Vec<Goal> = c.campaigns.iter().map(|c| c.goal).collect();
+    assert_eq!(goals, vec![Goal::Awareness, Goal::Conversion]);
+    assert_eq!(c.flights.len(), 4);
+    for f in &c.flights {
+        assert!(FIRST_DAY <= f.starts_on && f.starts_on <= f.ends_on && f.ends_on <= LAST_DAY);
+    }
+    assert!(c.collaborations.len() >= 30, "{}", c.collaborations.len());
+    let states: BTreeSet<String> =
+        c.collaborations.iter().flat_map(|x| &x.deliverables).map(|d| format!("{:?}", d.state)).collect();
+    assert!(states.len() >= 5, "{states:?}");
+    let mut short_codes = BTreeSet::new();
+    let mut codes = BTreeSet::new();
+    for x in &c.collaborations {
+        assert_eq!(x.links.len(), x.deliverables.len());
+        for l in &x.links {
+            assert!(l.destination.starts_with("https://shop.duinhart.nl/"), "{}", l.destination);
+            for utm in ["utm_source=", "utm_medium=", "utm_campaign="] {
+                assert!(l.destination.contains(utm), "{}", l.destination);
+            }
+            assert!(short_codes.insert(l.code.clone()));
+        }
+        let code = &x.code.code;
+        let (prefix, rest) = code.split_once('-').unwrap();
+        assert!(prefix == "GLOW" || prefix == "HERFST", "{code}");
+        let suffix: String = rest.chars().rev().take_while(char::is_ascii_digit).collect();
+        assert!(suffix.len() >= 3 && suffix.chars().all(|d| ('2'..='9').contains(&d)), "{code}");
+        assert!(code.chars().all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '-'), "{code}");
+        assert!(codes.insert(code.clone()), "{code}");
+        let live =
+            x.deliverables.iter().filter(|d| matches!(d.state, DeliverableState::Live | DeliverableState::Verified));
+        assert_eq!(live.count(), x.posts.len());
+    }
+}
+
+#[test]
+fn campaign_traffic_has_bots_previews_codes_and_click_ids() {
+    use flightdeck_core::domain::AgentClass;
+    let c = demo_campaigns(SEED);
+    assert!((300..=20_000).contains(&c.clicks.len()), "{} clicks", c.clicks.len());
+    assert!(c.clicks.iter().any(|k| k.agent == AgentClass::Bot));
+    assert!(c.clicks.iter().any(|k| k.agent == AgentClass::Preview));
+    let end = LAST_DAY.and_hms_opt(23, 59, 59).unwrap().and_utc();
+    assert!(c.clicks.iter().all(|k| k.at <= end));
+    assert!(c.orders.iter().all(|o| o.placed_at <= end && o.total.minor > 0));
+    assert!(c.orders.len() >= 50, "{} orders", c.orders.len());
+    let links: BTreeSet<String> = c.collaborations.iter().flat_map(|x| &x.links).map(|l| l.id.to_string()).collect();
+    assert!(c.clicks.iter().all(|k| links.contains(k.link_id.as_str())));
+    let clicks: BTreeSet<String> = c.clicks.iter().map(|k| k.id.to_string()).collect();
+    let with_click = c.orders.iter().filter(|o| o.click_id.as_ref().is_some_and(|id| clicks.contains(id))).count();
+    let with_code = c.orders.iter().filter(|o| !o.codes.is_empty()).count();
+    let both = c.orders.iter().filter(|o| o.click_id.is_some() && !o.codes.is_empty()).count();
+    assert!(with_click > 10 && with_code > 10 && both > 0, "{with_click} {with_code} {both}");
+}
+
+#[test]
+fn small_demos_still_get_campaigns() {
+    let few: Vec<demo::CreatorSummary> = (0..30).map(|i| demo::creator(3, i).summary()).collect();
+    let c = demo::campaigns(3, &few);
+    assert!(!c.collaborations.is_empty());
+    assert!(c.collaborations.iter().all(|x| few.iter().any(|s| s.creator.id == x.collaboration.creator_id)));
+}

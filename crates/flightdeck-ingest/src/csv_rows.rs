@@ -52,7 +52,11 @@ impl<R: Read> NamedCsv<R> {
         if !missing.is_empty() {
             return Err(RowError::line(
                 1,
-                format!("the header row lacks the column(s) {}; required are {}", missing.join(", "), required.join(", ")),
+                format!(
+                    "the header row lacks the column(s) {}; required are {}",
+                    missing.join(", "),
+                    required.join(", ")
+                ),
             ));
         }
         Ok(Self { reader, columns, record: csv::StringRecord::new() })

@@ -4,7 +4,11 @@
 //! [`serve`] runs on a listener the caller has bound (port 0 in tests) until the
 //! shutdown future resolves, then finishes the requests in flight.
 
+pub mod api;
+pub mod auth;
+pub mod error;
 mod metrics;
+pub mod web;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -27,12 +31,14 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     /// Request counters and latencies for `/metrics`.
     pub metrics: Arc<HttpMetrics>,
+    /// Accounts and access: login rate limits, cookie settings.
+    pub auth: Arc<auth::AuthState>,
 }
 
 impl AppState {
     /// The state of a server over `store`.
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { store, metrics: Arc::new(HttpMetrics::new()) }
+        Self { store, metrics: Arc::new(HttpMetrics::new()), auth: Arc::new(auth::AuthState::from_env()) }
     }
 }
 
@@ -41,6 +47,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(prometheus))
+        .merge(api::router())
+        .merge(web::router())
         .layer(middleware::from_fn_with_state(state.clone(), record_request))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             let path = req.extensions().get::<MatchedPath>().map(MatchedPath::as_str).unwrap_or("unmatched");
@@ -55,7 +63,9 @@ where
     F: Future<Output = ()> + Send + 'static,
 {
     let app = router(state);
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 async fn healthz() -> &'static str {

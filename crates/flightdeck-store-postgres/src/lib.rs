@@ -9,11 +9,13 @@
 //! `INSERT … ON CONFLICT`.
 
 mod accounts;
+mod auth;
 mod bulk;
 mod copy;
 mod list;
 mod owned;
 mod records;
+mod tracking;
 
 use std::time::Duration;
 

@@ -57,3 +57,22 @@ async fn opening_again_keeps_the_schema_and_rows() {
     db.drop_database().await;
     assert_eq!(found, Some(ws));
 }
+
+/// Times a bulk import of 1,000,000 metric rows (1,000 accounts × 1,000 days):
+/// `cargo test --release -p flightdeck-store-postgres --test conformance -- --ignored --nocapture`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a measurement; run on demand"]
+async fn bulk_import_timing() {
+    let Some(db) = support::TestDb::create("timing").await else { return };
+    let steps = conformance::time_bulk_import(&*db.store, "timing", 1_000, 1_000).await;
+    db.drop_database().await;
+    for step in steps {
+        println!(
+            "postgres {:<18} {:>9} rows  {:>8.2} s  {:>9.0} rows/s",
+            step.step,
+            step.rows,
+            step.took.as_secs_f64(),
+            step.rate()
+        );
+    }
+}

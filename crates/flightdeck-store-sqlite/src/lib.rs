@@ -4,9 +4,11 @@
 //! use. Writes go through one transaction per [`BulkSession`], with multi-row
 //! prepared statements so that imports of millions of rows stay fast.
 
+mod auth;
 mod bulk;
 mod list;
 mod owned;
+mod tracking;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -12,6 +12,7 @@ mod imports;
 mod isolation;
 mod listing;
 mod records;
+mod timing;
 mod workspaces;
 
 use std::future::Future;
@@ -23,6 +24,7 @@ pub use imports::{accounts_upsert, bulk_all_or_nothing, creator_followers_and_ti
 pub use isolation::workspace_isolation;
 pub use listing::{list_filters, list_sorting_and_paging};
 pub use records::posts_comments_and_records;
+pub use timing::{time_bulk_import, TimedStep};
 pub use workspaces::{delete_workspace_removes_everything, personas_round_trip, workspaces_by_id_and_name};
 
 /// The future a scenario returns.

@@ -6,12 +6,16 @@
 //! Every operation takes the [`WorkspaceId`] it works in: no query can cross
 //! workspaces.
 
+pub mod auth;
 pub mod codec;
 pub mod conformance;
 mod error;
+pub mod tracking;
 mod types;
 
+pub use auth::*;
 pub use error::{StoreError, StoreResult};
+pub use tracking::*;
 pub use types::*;
 
 use async_trait::async_trait;
@@ -19,7 +23,7 @@ use flightdeck_core::domain::{Creator, CreatorId, Persona, Workspace, WorkspaceI
 
 /// The operations every backend offers.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: AuthStore + TrackingStore + Send + Sync + 'static {
     /// The backend's name (`sqlite`, `postgres`), for logs and `/metrics`.
     fn backend(&self) -> &'static str;
 

@@ -2,6 +2,8 @@
 //! with errors naming line and column, re-imports change nothing, and the demo is
 //! deterministic and covers every tier and platform.
 
+#![allow(clippy::expect_used)] // helpers of tests: a panic is the failure report
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -115,11 +117,17 @@ fn the_demo_is_deterministic_and_covers_every_tier_and_platform() {
         assert!(creators.iter().any(|c| c["tier"] == tier), "tier {tier} missing");
     }
     for platform in ["instagram", "tiktok", "youtube", "twitch", "podcast", "blog", "linkedin", "newsletter"] {
-        let found = creators.iter().flat_map(|c| c["accounts"].as_array().cloned().unwrap_or_default()).any(|a| a["platform"] == platform);
+        let found = creators
+            .iter()
+            .flat_map(|c| c["accounts"].as_array().cloned().unwrap_or_default())
+            .any(|a| a["platform"] == platform);
         assert!(found, "platform {platform} missing");
     }
     let truth: Vec<serde_json::Value> = serde_json::from_slice(&truth_a).expect("truth JSON");
     assert_eq!(truth.len(), 400);
-    let planted = truth.iter().filter(|t| t["planted"].as_array().is_some_and(|p| p.iter().any(|x| x != "viral" && x != "undisclosed_ad"))).count();
+    let planted = truth
+        .iter()
+        .filter(|t| t["planted"].as_array().is_some_and(|p| p.iter().any(|x| x != "viral" && x != "undisclosed_ad")))
+        .count();
     assert!((12..=32).contains(&planted), "about 5 % planted, got {planted}");
 }

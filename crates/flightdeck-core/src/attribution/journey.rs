@@ -5,8 +5,12 @@
 //! keyed hash of a customer's e-mail address. Resolving codes to creators and UTMs to
 //! channels is the caller's job (see [`Channel::from_utm`]); this module only orders and
 //! windows plain data.
+//!
+//! The types are generic over the customer key `K` (a `String` by default; an interned
+//! `u64` for large batches) and the channel `C` ([`Channel`] by default; any small
+//! interned type that implements [`ChannelKey`]).
 
-use std::collections::BTreeMap;
+use std::hash::Hash;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -25,6 +29,19 @@ pub enum Channel {
     Organic,
     /// Paid search, paid social or display ads.
     Paid,
+}
+
+/// What the journey builder and the models need of a channel type.
+pub trait ChannelKey: Clone + Eq + Hash + std::fmt::Debug {
+    /// The channel of a visit with no campaign parameters (credited when a conversion
+    /// has no touch at all; skipped by last-non-direct).
+    fn direct() -> Self;
+}
+
+impl ChannelKey for Channel {
+    fn direct() -> Self {
+        Channel::Direct
+    }
 }
 
 impl Channel {
@@ -71,30 +88,30 @@ pub enum TouchKind {
 
 /// One touch event as the caller knows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TouchEvent {
+pub struct TouchEvent<K = String, C = Channel> {
     /// The customer key (consented click id or customer hash).
-    pub customer: String,
+    pub customer: K,
     /// When (UTC).
     pub at: DateTime<Utc>,
     /// The channel touched.
-    pub channel: Channel,
+    pub channel: C,
     /// Click, view or visit (codes come from [`Conversion::code_creators`]).
     pub kind: TouchKind,
 }
 
 /// One conversion (an order) as the caller knows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Conversion {
+pub struct Conversion<K = String, C = Channel> {
     /// The order's id, kept for reports.
     pub id: String,
     /// The customer key.
-    pub customer: String,
+    pub customer: K,
     /// When the order was placed (UTC).
     pub at: DateTime<Utc>,
     /// Net value in minor units (cents).
     pub value_minor: i64,
-    /// The creators whose discount codes are on the order, in the order's order.
-    pub code_creators: Vec<CreatorId>,
+    /// The channels (creators) whose discount codes are on the order, in the order's order.
+    pub code_creators: Vec<C>,
 }
 
 /// What happens when an order's discount code and the last link click disagree.
@@ -129,9 +146,9 @@ impl Default for JourneyConfig {
 
 /// One touch in a journey.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct JourneyTouch {
+pub struct JourneyTouch<C = Channel> {
     /// The channel.
-    pub channel: Channel,
+    pub channel: C,
     /// How.
     pub kind: TouchKind,
     /// When (codes: the order's time).
@@ -152,44 +169,53 @@ pub struct JourneyConversion {
 /// The ordered touches of one customer before one conversion, or after their last
 /// conversion (a journey that has not converted: `conversion` is `None`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Journey {
+pub struct Journey<K = String, C = Channel> {
     /// The customer key.
-    pub customer: String,
+    pub customer: K,
     /// The conversion, if the journey converted.
     pub conversion: Option<JourneyConversion>,
     /// The touches, oldest first; never empty.
-    pub touches: Vec<JourneyTouch>,
+    pub touches: Vec<JourneyTouch<C>>,
 }
 
 /// Builds every journey: for each conversion, the customer's touches after their
 /// previous conversion and within the windows (clicks and visits: `click_window`,
 /// views: `view_window`, measured back from the conversion), plus the code touches
-/// placed by the policy; a conversion with no touch at all is `direct`. Touches after a
-/// customer's last conversion make one non-converting journey (windows measured back
-/// from its last touch). Journeys come out by customer, then time.
-pub fn build_journeys(touches: &[TouchEvent], conversions: &[Conversion], config: &JourneyConfig) -> Vec<Journey> {
-    let mut by_customer: BTreeMap<&str, (Vec<&TouchEvent>, Vec<&Conversion>)> = BTreeMap::new();
-    for t in touches {
-        by_customer.entry(t.customer.as_str()).or_default().0.push(t);
-    }
-    for c in conversions {
-        by_customer.entry(c.customer.as_str()).or_default().1.push(c);
-    }
-    let mut journeys = Vec::new();
-    for (customer, (mut touches, mut conversions)) in by_customer {
-        touches.sort_by_key(|t| t.at);
-        conversions.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
-        customer_journeys(customer, &touches, &conversions, config, &mut journeys);
+/// placed by the policy; a conversion with no touch at all is [`ChannelKey::direct`].
+/// Touches after a customer's last conversion make one non-converting journey (windows
+/// measured back from its last touch). Journeys come out by customer, then time.
+pub fn build_journeys<K: Ord + Clone, C: ChannelKey>(
+    touches: &[TouchEvent<K, C>],
+    conversions: &[Conversion<K, C>],
+    config: &JourneyConfig,
+) -> Vec<Journey<K, C>> {
+    let mut touch_order: Vec<&TouchEvent<K, C>> = touches.iter().collect();
+    touch_order.sort_by(|a, b| a.customer.cmp(&b.customer).then(a.at.cmp(&b.at)));
+    let mut conversion_order: Vec<&Conversion<K, C>> = conversions.iter().collect();
+    conversion_order.sort_by(|a, b| a.customer.cmp(&b.customer).then(a.at.cmp(&b.at)).then_with(|| a.id.cmp(&b.id)));
+    let mut journeys = Vec::with_capacity(conversions.len());
+    let (mut t, mut c) = (0, 0);
+    while t < touch_order.len() || c < conversion_order.len() {
+        let customer = match (touch_order.get(t), conversion_order.get(c)) {
+            (Some(a), Some(b)) => (&a.customer).min(&b.customer),
+            (Some(a), None) => &a.customer,
+            (None, Some(b)) => &b.customer,
+            (None, None) => break,
+        };
+        let t_end = t + touch_order[t..].iter().take_while(|x| &x.customer == customer).count();
+        let c_end = c + conversion_order[c..].iter().take_while(|x| &x.customer == customer).count();
+        customer_journeys(customer, &touch_order[t..t_end], &conversion_order[c..c_end], config, &mut journeys);
+        (t, c) = (t_end, c_end);
     }
     journeys
 }
 
-fn customer_journeys(
-    customer: &str,
-    touches: &[&TouchEvent],
-    conversions: &[&Conversion],
+fn customer_journeys<K: Clone, C: ChannelKey>(
+    customer: &K,
+    touches: &[&TouchEvent<K, C>],
+    conversions: &[&Conversion<K, C>],
     config: &JourneyConfig,
-    out: &mut Vec<Journey>,
+    out: &mut Vec<Journey<K, C>>,
 ) {
     let mut next = 0;
     for conversion in conversions {
@@ -201,15 +227,19 @@ fn customer_journeys(
         let touches = place_codes(window, conversion, config.code_policy);
         let conversion =
             JourneyConversion { id: conversion.id.clone(), at: conversion.at, value_minor: conversion.value_minor };
-        out.push(Journey { customer: customer.to_owned(), conversion: Some(conversion), touches });
+        out.push(Journey { customer: customer.clone(), conversion: Some(conversion), touches });
     }
     if let Some(last) = touches[next..].last() {
         let rest = windowed(&touches[next..], last.at, config);
-        out.push(Journey { customer: customer.to_owned(), conversion: None, touches: rest });
+        out.push(Journey { customer: customer.clone(), conversion: None, touches: rest });
     }
 }
 
-fn windowed(touches: &[&TouchEvent], end: DateTime<Utc>, config: &JourneyConfig) -> Vec<JourneyTouch> {
+fn windowed<K, C: Clone>(
+    touches: &[&TouchEvent<K, C>],
+    end: DateTime<Utc>,
+    config: &JourneyConfig,
+) -> Vec<JourneyTouch<C>> {
     touches
         .iter()
         .filter(|t| {
@@ -220,17 +250,20 @@ fn windowed(touches: &[&TouchEvent], end: DateTime<Utc>, config: &JourneyConfig)
         .collect()
 }
 
-fn place_codes(mut touches: Vec<JourneyTouch>, conversion: &Conversion, policy: CodePolicy) -> Vec<JourneyTouch> {
-    let mut codes: Vec<JourneyTouch> = Vec::new();
-    for creator in &conversion.code_creators {
-        let channel = Channel::Creator(creator.clone());
-        if !codes.iter().any(|c| c.channel == channel) {
-            codes.push(JourneyTouch { channel, kind: TouchKind::Code, at: conversion.at });
+fn place_codes<K, C: ChannelKey>(
+    mut touches: Vec<JourneyTouch<C>>,
+    conversion: &Conversion<K, C>,
+    policy: CodePolicy,
+) -> Vec<JourneyTouch<C>> {
+    let mut codes: Vec<JourneyTouch<C>> = Vec::new();
+    for channel in &conversion.code_creators {
+        if !codes.iter().any(|c| &c.channel == channel) {
+            codes.push(JourneyTouch { channel: channel.clone(), kind: TouchKind::Code, at: conversion.at });
         }
     }
     if codes.is_empty() {
         if touches.is_empty() {
-            touches.push(JourneyTouch { channel: Channel::Direct, kind: TouchKind::Visit, at: conversion.at });
+            touches.push(JourneyTouch { channel: C::direct(), kind: TouchKind::Visit, at: conversion.at });
         }
         return touches;
     }

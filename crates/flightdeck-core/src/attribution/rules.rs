@@ -7,7 +7,7 @@ use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 
 use super::heuristic::touch_weights;
-use super::journey::{Channel, Journey};
+use super::journey::{Channel, ChannelKey, Journey};
 use super::{attribute, AttributionError, Model, PathSetBuilder};
 
 /// A model over journeys.
@@ -45,9 +45,9 @@ pub enum JourneyModel {
 
 /// One channel's credit over a set of journeys.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct JourneyCredit {
+pub struct JourneyCredit<C = Channel> {
     /// The channel (filter on [`Channel::Creator`] for per-creator results).
-    pub channel: Channel,
+    pub channel: C,
     /// Conversions credited.
     pub conversions: f64,
     /// Value credited, in minor units (cents).
@@ -56,7 +56,7 @@ pub struct JourneyCredit {
 
 /// The per-touch weights of a rule model for one journey, into `out` (empty for the
 /// data-driven models, which do not credit journey by journey).
-pub fn journey_weights(model: JourneyModel, journey: &Journey, out: &mut Vec<f64>) {
+pub fn journey_weights<K, C: ChannelKey>(model: JourneyModel, journey: &Journey<K, C>, out: &mut Vec<f64>) {
     let len = journey.touches.len();
     out.clear();
     match model {
@@ -65,7 +65,8 @@ pub fn journey_weights(model: JourneyModel, journey: &Journey, out: &mut Vec<f64
         JourneyModel::Linear => touch_weights(Model::Linear, len, 0.4, out),
         JourneyModel::LastNonDirect => {
             out.resize(len, 0.0);
-            let at = journey.touches.iter().rposition(|t| t.channel != Channel::Direct).or(len.checked_sub(1));
+            let direct = C::direct();
+            let at = journey.touches.iter().rposition(|t| t.channel != direct).or(len.checked_sub(1));
             if let Some(at) = at {
                 out[at] = 1.0;
             }
@@ -76,7 +77,7 @@ pub fn journey_weights(model: JourneyModel, journey: &Journey, out: &mut Vec<f64
     }
 }
 
-fn time_decay(journey: &Journey, half_life: TimeDelta, out: &mut Vec<f64>) {
+fn time_decay<K, C>(journey: &Journey<K, C>, half_life: TimeDelta, out: &mut Vec<f64>) {
     let Some(end) = journey.conversion.as_ref().map(|c| c.at).or(journey.touches.last().map(|t| t.at)) else {
         return;
     };
@@ -112,7 +113,10 @@ fn position(len: usize, first: f64, last: f64, out: &mut Vec<f64>) {
 }
 
 /// Credits per channel over `journeys` under `model`, channels in order of first touch.
-pub fn credit_journeys(journeys: &[Journey], model: JourneyModel) -> Result<Vec<JourneyCredit>, AttributionError> {
+pub fn credit_journeys<K, C: ChannelKey>(
+    journeys: &[Journey<K, C>],
+    model: JourneyModel,
+) -> Result<Vec<JourneyCredit<C>>, AttributionError> {
     match model {
         JourneyModel::Markov { order } => data_driven(journeys, Model::Markov, order),
         JourneyModel::Shapley => data_driven(journeys, Model::Shapley, 1),
@@ -120,9 +124,9 @@ pub fn credit_journeys(journeys: &[Journey], model: JourneyModel) -> Result<Vec<
     }
 }
 
-fn rule_credits(journeys: &[Journey], model: JourneyModel) -> Vec<JourneyCredit> {
-    let mut credits: Vec<JourneyCredit> = Vec::new();
-    let mut index: HashMap<&Channel, usize> = HashMap::new();
+fn rule_credits<K, C: ChannelKey>(journeys: &[Journey<K, C>], model: JourneyModel) -> Vec<JourneyCredit<C>> {
+    let mut credits: Vec<JourneyCredit<C>> = Vec::new();
+    let mut index: HashMap<&C, usize> = HashMap::new();
     let mut weights = Vec::new();
     for journey in journeys {
         journey_weights(model, journey, &mut weights);
@@ -139,24 +143,36 @@ fn rule_credits(journeys: &[Journey], model: JourneyModel) -> Vec<JourneyCredit>
     credits
 }
 
-fn data_driven(journeys: &[Journey], model: Model, order: usize) -> Result<Vec<JourneyCredit>, AttributionError> {
+fn data_driven<K, C: ChannelKey>(
+    journeys: &[Journey<K, C>],
+    model: Model,
+    order: usize,
+) -> Result<Vec<JourneyCredit<C>>, AttributionError> {
+    // Channels are interned to their index; the path set names them by that index.
+    let mut index: HashMap<&C, usize> = HashMap::new();
+    let mut channels: Vec<&C> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     let mut builder = PathSetBuilder::new();
-    let mut channels: HashMap<String, Channel> = HashMap::new();
+    let mut touches: Vec<usize> = Vec::new();
     for journey in journeys.iter().filter(|j| !j.touches.is_empty()) {
-        let labels: Vec<String> = journey.touches.iter().map(|t| t.channel.label()).collect();
-        for (label, touch) in labels.iter().zip(&journey.touches) {
-            channels.entry(label.clone()).or_insert_with(|| touch.channel.clone());
+        touches.clear();
+        for touch in &journey.touches {
+            touches.push(*index.entry(&touch.channel).or_insert_with(|| {
+                channels.push(&touch.channel);
+                names.push(names.len().to_string());
+                names.len() - 1
+            }));
         }
         let (conversions, value, nulls) =
             journey.conversion.as_ref().map_or((0.0, 0.0, 1.0), |c| (1.0, c.value_minor as f64, 0.0));
-        builder.add_touches(labels.iter().map(String::as_str), conversions, value, nulls)?;
+        builder.add_touches(touches.iter().map(|&t| names[t].as_str()), conversions, value, nulls)?;
     }
     let result = attribute(&builder.build(), model, order)?;
     Ok(result
         .channels
         .into_iter()
         .filter_map(|c| {
-            let channel = channels.get(&c.channel)?.clone();
+            let channel = (*channels.get(c.channel.parse::<usize>().ok()?)?).clone();
             Some(JourneyCredit { channel, conversions: c.conversions, value_minor: c.value })
         })
         .collect())

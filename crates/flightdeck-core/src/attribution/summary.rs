@@ -8,13 +8,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::journey::{Channel, Journey, JourneyTouch, TouchKind};
+use super::journey::{Channel, ChannelKey, Journey, JourneyTouch, TouchKind};
 
 /// The counted conversions of one channel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChannelSummary {
+pub struct ChannelSummary<C = Channel> {
     /// The channel.
-    pub channel: Channel,
+    pub channel: C,
     /// Conversions whose decisive touch was a click (or a visit, for non-creator channels).
     pub click_conversions: u64,
     /// Their value in minor units.
@@ -33,8 +33,8 @@ pub struct ChannelSummary {
     pub assisted_value_minor: i64,
 }
 
-impl ChannelSummary {
-    fn new(channel: Channel) -> Self {
+impl<C> ChannelSummary<C> {
+    fn new(channel: C) -> Self {
         Self {
             channel,
             click_conversions: 0,
@@ -50,17 +50,17 @@ impl ChannelSummary {
 }
 
 /// The decisive touch of a journey: the last non-view touch, else the last view.
-pub fn decisive_touch(journey: &Journey) -> Option<&JourneyTouch> {
+pub fn decisive_touch<K, C>(journey: &Journey<K, C>) -> Option<&JourneyTouch<C>> {
     journey.touches.iter().rev().find(|t| t.kind != TouchKind::View).or(journey.touches.last())
 }
 
 /// Counts per channel over the converting journeys, channels in order of first touch.
-pub fn conversion_summary(journeys: &[Journey]) -> Vec<ChannelSummary> {
-    let mut out: Vec<ChannelSummary> = Vec::new();
+pub fn conversion_summary<K, C: ChannelKey>(journeys: &[Journey<K, C>]) -> Vec<ChannelSummary<C>> {
+    let mut out: Vec<ChannelSummary<C>> = Vec::new();
     for journey in journeys {
         let (Some(conversion), Some(decisive)) = (&journey.conversion, decisive_touch(journey)) else { continue };
         let value = conversion.value_minor;
-        let mut seen: Vec<&Channel> = Vec::new();
+        let mut seen: Vec<&C> = Vec::new();
         for touch in &journey.touches {
             if !seen.contains(&&touch.channel) {
                 seen.push(&touch.channel);

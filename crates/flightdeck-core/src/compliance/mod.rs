@@ -24,10 +24,12 @@ mod input;
 mod labels;
 mod nl;
 mod output;
+mod parse;
 mod text;
 
 pub use input::PostInput;
 pub use output::{CheckResult, Finding, Severity};
+pub use parse::{parse_post, post_from_value, InputError};
 
 use context::{judge, Ctx, Status};
 use input::{Jurisdiction, Relationship};

@@ -23,6 +23,8 @@ pub(crate) struct CaptionSpec<'a> {
     pub market: (Country, Language),
     /// The sponsorship, if the post is sponsored.
     pub sponsor: Option<SponsorText<'a>>,
+    /// A fixed topic (a campaign's product) instead of one of the niche's.
+    pub topic: Option<&'a str>,
 }
 
 /// The parts of a sponsored caption.
@@ -117,7 +119,10 @@ fn hashtag_count<R: Rng + ?Sized>(rng: &mut R, platform: Platform) -> usize {
 /// list as `domain::hashtags_in(caption)`, built from the parts instead of parsed back).
 pub(crate) fn caption<R: Rng + ?Sized>(rng: &mut R, spec: &CaptionSpec) -> (String, Vec<String>) {
     let lex = spec.lex;
-    let topic = pick_str(rng, lex.topics[spec.niche]);
+    let topic = match spec.topic {
+        Some(t) => t,
+        None => pick_str(rng, lex.topics[spec.niche]),
+    };
     let place = pick_str(rng, spec.places);
     let emoji = pick_str(rng, EMOJI);
     let sponsor = spec.sponsor.as_ref();
@@ -248,6 +253,7 @@ mod tests {
             number: 3,
             market: (country, language),
             sponsor: Some(SponsorText { brand: "glowlab", relationship: Relationship::Paid, disclosure, code: "X" }),
+            topic: None,
         }
     }
 

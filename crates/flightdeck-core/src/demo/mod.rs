@@ -4,16 +4,19 @@
 //! and benchmarked on the demo workspace, so it must be realistic, reproducible byte for
 //! byte from a seed, and cheap enough to build 100,000 creators in seconds. The API
 //! streams: [`brand`] once, [`creator`] per index (independently, in any order, on any
-//! thread), and [`campaigns`] once over the summaries of the creators below
+//! thread), and [`campaigns()`] once over the summaries of the creators below
 //! [`CAMPAIGN_POOL`]. No clock is read; all dates fall in the [`DAYS`] days ending on
 //! [`LAST_DAY`].
 
 mod audience;
 mod brand;
+mod campaigns;
 mod captions;
 mod comments;
 mod creator;
 mod daily;
+mod deliver;
+mod docs;
 mod lex_en;
 mod lex_fr;
 mod lex_nl;
@@ -24,7 +27,9 @@ mod names;
 mod niche;
 mod posts;
 mod rng;
+mod selection;
 mod series;
+mod traffic;
 mod truth;
 
 use chrono::{Days, NaiveDate};
@@ -32,6 +37,7 @@ use serde::{Deserialize, Serialize};
 
 pub use audience::AGE_BUCKETS;
 pub use brand::{brand, DemoBrand};
+pub use campaigns::{campaigns, DemoCampaigns, DemoCollaboration, LivePost, CAMPAIGN_POOL};
 pub use comments::MAX_LISTED as MAX_LISTED_COMMENTS;
 pub use creator::creator;
 pub use names::{Origin, COMBINATIONS as NAME_COMBINATIONS};

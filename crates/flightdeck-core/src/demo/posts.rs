@@ -84,22 +84,34 @@ pub(crate) fn whole<R: Rng + ?Sized>(rng: &mut R, x: f64) -> u64 {
     floor + u64::from(rng.gen::<f64>() < x - floor as f64)
 }
 
-/// The numbers of a post published on `day`.
-fn numbers<R: Rng + ?Sized>(rng: &mut R, ctx: &PostCtx, s: &Series, day: usize, video: bool) -> PostMetrics {
-    let m: &Model = model(ctx.platform);
-    let wd = weekday(day);
-    let lift = s.boost[day] * weekday_factor(m.weekday_business, wd);
+/// The audience a post meets: followers shown and really engaging, and the day's lift.
+pub(crate) struct Reach {
+    /// Followers as reported.
+    pub shown: f64,
+    /// Followers that engage like a normal audience.
+    pub real: f64,
+    /// Viral boost times weekday factor.
+    pub lift: f64,
+    /// The account's own reach multiplier.
+    pub reach_mult: f64,
+    /// The account's own engagement-rate multiplier.
+    pub er_mult: f64,
+}
+
+/// The numbers of one post on `platform` (views only for video and for podcasts/blogs).
+pub(crate) fn numbers<R: Rng + ?Sized>(rng: &mut R, platform: Platform, r: &Reach, video: bool) -> PostMetrics {
+    let m: &Model = model(platform);
     let noise = lognormal(rng, 0.35);
-    let reach = s.real[day] * by_size(&m.reach, s.shown[day]) * ctx.reach_mult * noise * lift;
+    let reach = r.real * by_size(&m.reach, r.shown) * r.reach_mult * noise * r.lift;
     let impressions = m.impressions.map(|k| reach * k * jitter(rng, 0.1));
-    let views = m.views.filter(|_| video).map(|k| reach * k * jitter(rng, 0.15));
+    let views = m.views.filter(|_| video || is_always_viewed(platform)).map(|k| reach * k * jitter(rng, 0.15));
     let base = match m.er_base {
-        ErBase::Followers => s.real[day] * lift * noise.sqrt(),
+        ErBase::Followers => r.real * r.lift * noise.sqrt(),
         ErBase::Views => views.unwrap_or(reach),
         ErBase::Impressions => impressions.unwrap_or(reach),
         ErBase::Reach => reach,
     };
-    let e = base * by_size(&m.er, s.shown[day]) * ctx.er_mult * lognormal(rng, 0.25);
+    let e = base * by_size(&m.er, r.shown) * r.er_mult * lognormal(rng, 0.25);
     let shares = e * (m.split[2] + m.extra_shares.unwrap_or(0.0));
     PostMetrics {
         reach: Some(whole(rng, reach)),
@@ -110,6 +122,11 @@ fn numbers<R: Rng + ?Sized>(rng: &mut R, ctx: &PostCtx, s: &Series, day: usize, 
         saves: m.saves.map(|k| whole(rng, e * k)),
         shares: m.shares.then(|| whole(rng, shares)),
     }
+}
+
+fn day_reach(ctx: &PostCtx, s: &Series, day: usize) -> Reach {
+    let lift = s.boost[day] * weekday_factor(model(ctx.platform).weekday_business, weekday(day));
+    Reach { shown: s.shown[day], real: s.real[day], lift, reach_mult: ctx.reach_mult, er_mult: ctx.er_mult }
 }
 
 fn sponsorship<R: Rng + ?Sized>(rng: &mut R, ctx: &PostCtx) -> Option<Sponsorship> {
@@ -137,7 +154,7 @@ fn sponsorship<R: Rng + ?Sized>(rng: &mut R, ctx: &PostCtx) -> Option<Sponsorshi
     Some(Sponsorship { partner, relationship, disclosure, country, language })
 }
 
-fn published_at<R: Rng + ?Sized>(rng: &mut R, platform: Platform, day: usize) -> DateTime<Utc> {
+pub(crate) fn published_at<R: Rng + ?Sized>(rng: &mut R, platform: Platform, day: usize) -> DateTime<Utc> {
     let hours = match platform {
         Platform::Newsletter => 5..8,
         Platform::Linkedin => 6..10,
@@ -149,7 +166,7 @@ fn published_at<R: Rng + ?Sized>(rng: &mut R, platform: Platform, day: usize) ->
     day_date(day).and_time(time).and_utc()
 }
 
-fn external_id<R: Rng + ?Sized>(rng: &mut R, platform: Platform) -> Option<String> {
+pub(crate) fn external_id<R: Rng + ?Sized>(rng: &mut R, platform: Platform) -> Option<String> {
     const YT: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     match platform {
         Platform::Instagram => Some(format!("17{:016}", rng.gen_range(0..10_u64.pow(16)))),
@@ -182,6 +199,7 @@ pub(crate) fn posts<R: Rng + ?Sized>(rng: &mut R, ctx: &PostCtx, s: &Series) -> 
                 disclosure: sp.disclosure,
                 code: ctx.code,
             }),
+            topic: None,
         };
         let (text, hashtags) = caption(rng, &spec);
         let label = paid_label(rng, ctx.platform, sponsorship.as_ref());
@@ -194,7 +212,7 @@ pub(crate) fn posts<R: Rng + ?Sized>(rng: &mut R, ctx: &PostCtx, s: &Series) -> 
             format,
             published_at: published_at(rng, ctx.platform, day),
             paid_partnership_label: label,
-            metrics: numbers(rng, ctx, s, day, format.is_video() || is_always_viewed(ctx.platform)),
+            metrics: numbers(rng, ctx.platform, &day_reach(ctx, s, day), format.is_video()),
         };
         out.push(DemoPost { post, comments: Vec::new(), sponsorship });
     }
@@ -211,7 +229,11 @@ fn is_always_viewed(platform: Platform) -> bool {
 }
 
 /// The platform's paid-partnership switch: only Instagram, TikTok and YouTube have one.
-fn paid_label<R: Rng + ?Sized>(rng: &mut R, platform: Platform, sponsorship: Option<&Sponsorship>) -> Option<bool> {
+pub(crate) fn paid_label<R: Rng + ?Sized>(
+    rng: &mut R,
+    platform: Platform,
+    sponsorship: Option<&Sponsorship>,
+) -> Option<bool> {
     if !matches!(platform, Platform::Instagram | Platform::Tiktok | Platform::Youtube) {
         return None;
     }

@@ -138,8 +138,7 @@ pub struct Post {
 /// Extracts the `#hashtags` of a caption, without `#`, in order.
 pub fn hashtags_in(caption: &str) -> Vec<String> {
     let mut tags = Vec::new();
-    let mut chars = caption.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in caption.char_indices() {
         let starts_word = i == 0 || caption[..i].chars().last().is_some_and(|p| p.is_whitespace());
         if c == '#' && starts_word {
             let tag: String = caption[i + 1..].chars().take_while(|ch| ch.is_alphanumeric() || *ch == '_').collect();

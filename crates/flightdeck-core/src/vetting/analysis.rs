@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use super::authenticity::{self, Authenticity};
 use super::comments::{self, CommentQuality};
+use super::fit;
 use super::input::{AccountInput, VettingInput};
 use super::peers::PeerIndex;
+use super::safety::{self, ContentScan};
 use super::summary::AccountSummary;
 use crate::domain::{CreatorId, Language};
 
@@ -20,6 +22,10 @@ pub struct Analysis {
     pub summaries: Vec<AccountSummary>,
     /// Comment quality per account (`None` without comments), in the same order.
     pub comments: Vec<Option<CommentQuality>>,
+    /// GARM categories of the recent captions.
+    pub content: ContentScan,
+    /// Stems of caption words, hashtags and niches (for the values part of fit).
+    pub words: Vec<String>,
 }
 
 /// Analyses one creator's accounts.
@@ -28,6 +34,8 @@ pub fn analyze(input: &VettingInput) -> Analysis {
         creator: input.creator.clone(),
         summaries: input.accounts.iter().map(AccountSummary::of).collect(),
         comments: input.accounts.iter().map(comment_quality).collect(),
+        content: safety::scan(input),
+        words: fit::content_stems(input),
     }
 }
 
@@ -62,7 +70,9 @@ impl Analysis {
             .summaries
             .iter()
             .zip(&self.comments)
-            .map(|(s, c)| authenticity::assess_account(s, peers, c.as_ref()))
+            .map(|(s, c)| {
+                authenticity::assess_account(s, peers, c.as_ref(), authenticity::is_material(s, &self.summaries))
+            })
             .collect();
         authenticity::combine(&self.summaries, &accounts)
     }

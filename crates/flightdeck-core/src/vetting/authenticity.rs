@@ -20,6 +20,14 @@ const HOLLOW_RATIO: f64 = 0.5;
 const HOLLOW_Z: f64 = -1.5;
 /// This far below is hollow on its own.
 const HOLLOW_EXTREME_Z: f64 = -3.5;
+/// Reach alone this low (share of typical, and σ) is hollow too, whatever the
+/// engagement: interactions without reach come from pods or bought engagement.
+const HOLLOW_REACH_RATIO: f64 = 0.4;
+/// See [`HOLLOW_REACH_RATIO`].
+const HOLLOW_REACH_Z: f64 = -2.5;
+/// An account with less than this share of the creator's followers is a side account:
+/// a hollow finding there is reported but does not make the creator suspicious.
+pub const MATERIAL_ACCOUNT_SHARE: f64 = 0.3;
 /// Likes per comment this many times off the peers' typical is fake engagement.
 const LPC_FACTOR: f64 = 5.0;
 /// Interactions above this share of reach are more than the people reached give.
@@ -73,11 +81,17 @@ pub struct AccountAuthenticity {
 }
 
 /// Judges one account against its peers; `comments` when comments were imported.
-pub fn assess_account(s: &AccountSummary, peers: &PeerIndex, comments: Option<&CommentQuality>) -> AccountAuthenticity {
+/// `material` is false for a side account (see [`MATERIAL_ACCOUNT_SHARE`]).
+pub fn assess_account(
+    s: &AccountSummary,
+    peers: &PeerIndex,
+    comments: Option<&CommentQuality>,
+    material: bool,
+) -> AccountAuthenticity {
     let mut a = AccountAuthenticity { fake_share: BASE_FAKE, flags: Vec::new(), reasons: Vec::new(), penalty: 1.0 };
     let label = format!("{} @{}", platform_name(s.platform), s.handle);
     growth_findings(s, &label, &mut a);
-    hollow_findings(s, peers, &label, &mut a);
+    hollow_findings(s, peers, &label, material, &mut a);
     engagement_findings(s, peers, &label, &mut a);
     following_findings(s, &label, &mut a);
     if let Some(q) = comments {
@@ -149,7 +163,7 @@ fn placement_words(p: &Placement, what: &str, s: &AccountSummary) -> String {
     )
 }
 
-fn hollow_findings(s: &AccountSummary, peers: &PeerIndex, label: &str, a: &mut AccountAuthenticity) {
+fn hollow_findings(s: &AccountSummary, peers: &PeerIndex, label: &str, material: bool, a: &mut AccountAuthenticity) {
     let er = peers.place(Metric::EngagementOnFollowers, s);
     let reach = peers.place(Metric::ReachRate, s);
     let Some(primary) = peers.place(Metric::Activity, s).or(er).or(reach) else {
@@ -158,7 +172,9 @@ fn hollow_findings(s: &AccountSummary, peers: &PeerIndex, label: &str, a: &mut A
         }
         return;
     };
-    let hollow = (primary.ratio <= HOLLOW_RATIO && primary.z <= HOLLOW_Z) || primary.z <= HOLLOW_EXTREME_Z;
+    let reach_hollow = reach.is_some_and(|r| r.ratio <= HOLLOW_REACH_RATIO && r.z <= HOLLOW_REACH_Z);
+    let hollow =
+        (primary.ratio <= HOLLOW_RATIO && primary.z <= HOLLOW_Z) || primary.z <= HOLLOW_EXTREME_Z || reach_hollow;
     if primary.ratio < 1.0 {
         let spread = (0.674 * primary.reference.sigma).exp();
         widen(a, 1.0 - primary.ratio * spread, 1.0 - primary.ratio);
@@ -168,11 +184,14 @@ fn hollow_findings(s: &AccountSummary, peers: &PeerIndex, label: &str, a: &mut A
         .filter_map(|(p, what)| p.map(|p| placement_words(&p, what, s)))
         .collect();
     let text = format!("{}; together {:.2}× typical ({:.1}σ)", parts.join("; "), primary.ratio, primary.z);
-    if hollow {
+    let rule = format!(
+        "threshold ≤ {HOLLOW_RATIO}× and ≤ {HOLLOW_Z}σ together, ≤ {HOLLOW_EXTREME_Z}σ, or reach ≤ {HOLLOW_REACH_RATIO}× and ≤ {HOLLOW_REACH_Z}σ"
+    );
+    if hollow && !material {
+        a.reasons.push(format!("{label}: side account with a hollow-looking base, not counted: {text} ({rule})"));
+    } else if hollow {
         a.flags.push(Flag::HollowFollowers);
-        a.reasons.push(format!(
-            "{label}: hollow follower base: {text} (threshold ≤ {HOLLOW_RATIO}× and ≤ {HOLLOW_Z}σ, or ≤ {HOLLOW_EXTREME_Z}σ)"
-        ));
+        a.reasons.push(format!("{label}: hollow follower base: {text} ({rule})"));
     } else if primary.ratio < 0.7 {
         a.reasons.push(format!("{label}: weak but plausible audience activity: {text}"));
     }
@@ -246,6 +265,12 @@ fn comment_findings(q: &CommentQuality, label: &str, a: &mut AccountAuthenticity
             q.detected
         ));
     }
+}
+
+/// Whether an account holds at least [`MATERIAL_ACCOUNT_SHARE`] of its creator's followers.
+pub fn is_material(s: &AccountSummary, all: &[AccountSummary]) -> bool {
+    let total: u64 = all.iter().map(|a| a.followers).sum();
+    total == 0 || s.followers as f64 >= MATERIAL_ACCOUNT_SHARE * total as f64
 }
 
 /// Combines the accounts' findings into the creator's verdict; fake shares are

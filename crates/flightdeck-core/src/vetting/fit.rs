@@ -53,13 +53,13 @@ fn scaled(share: f64) -> f64 {
 }
 
 /// Judges the fit of a creator with the targets.
-pub fn assess(input: &VettingInput, audience: &AudienceQuality, t: &Targets) -> Fit {
+pub fn assess(input: &VettingInput, words: &[String], audience: &AudienceQuality, t: &Targets) -> Fit {
     let parts = vec![
         interests(input, t),
         share_part("age", audience.age_share, "in the age range"),
         region(input, audience, t),
         language(input, audience, t),
-        values(input, t),
+        values(words, t),
     ];
     let known: Vec<f64> = parts.iter().filter_map(|p| p.value).collect();
     let score = (!known.is_empty()).then(|| 100.0 * known.iter().sum::<f64>() / known.len() as f64);
@@ -101,7 +101,7 @@ fn interests(input: &VettingInput, t: &Targets) -> FitPart {
             .sum();
         audience_share = Some(audience_share.unwrap_or(0.0f64).max(s));
     }
-    let from_niche: Option<f64> = (!niches.is_empty()).then(|| if niche_hit.is_empty() { 0.0 } else { 1.0 });
+    let from_niche: Option<f64> = (!niches.is_empty()).then_some(if niche_hit.is_empty() { 0.0 } else { 1.0 });
     let value = match (from_niche, audience_share) {
         (None, None) => None,
         (a, b) => Some(a.unwrap_or(0.0).max(b.map_or(0.0, |s| (s / 0.3).min(1.0)))),
@@ -146,27 +146,34 @@ fn language(input: &VettingInput, audience: &AudienceQuality, t: &Targets) -> Fi
     FitPart { name: "language".to_owned(), value, detail }
 }
 
-fn values(input: &VettingInput, t: &Targets) -> FitPart {
-    let name = "values".to_owned();
-    if t.values.is_empty() {
-        return FitPart { name, value: None, detail: "the persona names no values".to_owned() };
-    }
-    let words: Vec<String> = input
+/// The stems of every caption word, hashtag and niche of a creator, sorted and
+/// de-duplicated (computed once per creator, see [`super::analysis`]).
+pub fn content_stems(input: &VettingInput) -> Vec<String> {
+    let mut words: Vec<String> = input
         .accounts
         .iter()
         .flat_map(|a| {
-            a.posts
-                .iter()
-                .flat_map(|p| p.caption.split_whitespace().chain(p.hashtags.iter().map(String::as_str)))
-                .chain(a.account.niche.as_deref())
+            let captions =
+                a.posts.iter().flat_map(|p| p.caption.split_whitespace().chain(p.hashtags.iter().map(String::as_str)));
+            captions.chain(a.account.niche.as_deref())
         })
         .map(stem)
         .filter(|w| !w.is_empty())
         .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+fn values(words: &[String], t: &Targets) -> FitPart {
+    let name = "values".to_owned();
+    if t.values.is_empty() {
+        return FitPart { name, value: None, detail: "the persona names no values".to_owned() };
+    }
     if words.is_empty() {
         return FitPart { name, value: None, detail: "unknown (no captions)".to_owned() };
     }
-    let hit: Vec<&String> = t.values.iter().filter(|v| mentions(&words, v)).collect();
+    let hit: Vec<&String> = t.values.iter().filter(|v| mentions(words, v)).collect();
     let value = hit.len() as f64 / t.values.len() as f64;
     let detail = if hit.is_empty() {
         format!("captions never mention {}", t.values.join(", "))

@@ -104,9 +104,9 @@ fn material(followers_before: f64) -> f64 {
 /// Daily follower deltas (per day across gaps), index i = change from day i-1 to i.
 fn deltas(s: &Series) -> Vec<f64> {
     let mut d = vec![0.0; s.len()];
-    for i in 1..s.len() {
+    for (i, slot) in d.iter_mut().enumerate().skip(1) {
         let gap = (s.dates[i] - s.dates[i - 1]).num_days().max(1) as f64;
-        d[i] = (s.followers[i] - s.followers[i - 1]) / gap;
+        *slot = (s.followers[i] - s.followers[i - 1]) / gap;
     }
     d
 }

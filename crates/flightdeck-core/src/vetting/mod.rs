@@ -28,6 +28,7 @@ pub mod stats;
 pub mod summary;
 mod text;
 mod vet;
+mod workspace;
 
 pub use analysis::{analyze, Analysis};
 pub use audience::{AudienceQuality, Targets};
@@ -41,4 +42,5 @@ pub use report::{AccountReport, VettingReport};
 pub use safety::Safety;
 pub use score::{Component, Confidence, Weights};
 pub use summary::AccountSummary;
-pub use vet::{vet, vet_analysis, FAKE_SHARE_GATE};
+pub use vet::{vet, vet_analysis, Verdicts, FAKE_SHARE_GATE};
+pub use workspace::{analyze_workspace, vet_workspace};

@@ -126,7 +126,7 @@ pub struct Placement {
 pub struct PeerIndex {
     buckets: HashMap<BucketKey, Vec<f64>>,
     platform_offset: HashMap<PlatformKey, f64>,
-    sigma: HashMap<Metric, f64>,
+    sigma: HashMap<(Metric, Option<Platform>), f64>,
 }
 
 impl PeerIndex {
@@ -170,19 +170,39 @@ impl PeerIndex {
             v.sort_by(f64::total_cmp);
         }
         index.buckets = buckets;
-        let mut residuals: HashMap<Metric, Vec<f64>> = HashMap::new();
+        let mut residuals: HashMap<(Metric, Platform), Vec<f64>> = HashMap::new();
         for (&(m, p, t, basis), values) in &index.buckets {
             if let Some(center) = index.center_ln(m, p, t, basis) {
-                residuals.entry(m).or_default().extend(values.iter().map(|v| v - center));
+                residuals.entry((m, p)).or_default().extend(values.iter().map(|v| v - center));
             }
         }
-        for (m, res) in residuals {
-            let n = res.len() as f64;
-            let measured = median_mad(&res).map(|(_, mad)| 1.4826 * mad).unwrap_or(PRIOR_LOG_SIGMA);
-            let sigma = (n * measured + K_SIGMA * PRIOR_LOG_SIGMA) / (n + K_SIGMA);
-            index.sigma.insert(m, sigma.max(MIN_SIGMA));
-        }
+        index.set_sigmas(residuals);
         index
+    }
+
+    /// The spread of each metric: 1.4826 × MAD of the accounts' distances to their
+    /// bucket's centre, pooled over platforms and shrunk towards the prior spread, then
+    /// per platform shrunk towards the pooled one (platforms differ in how noisy they are).
+    fn set_sigmas(&mut self, residuals: HashMap<(Metric, Platform), Vec<f64>>) {
+        let robust = |res: &[f64]| median_mad(res).map(|(_, mad)| 1.4826 * mad);
+        let shrink = |n: usize, measured: Option<f64>, towards: f64| {
+            let n = n as f64;
+            ((n * measured.unwrap_or(towards) + K_SIGMA * towards) / (n + K_SIGMA)).max(MIN_SIGMA)
+        };
+        for m in Metric::ALL {
+            let pooled: Vec<f64> =
+                residuals.iter().filter(|((rm, _), _)| *rm == m).flat_map(|(_, v)| v.iter().copied()).collect();
+            let overall = shrink(pooled.len(), robust(&pooled), PRIOR_LOG_SIGMA);
+            self.sigma.insert((m, None), overall);
+            for ((_, p), res) in residuals.iter().filter(|((rm, _), _)| *rm == m) {
+                self.sigma.insert((m, Some(*p)), shrink(res.len(), robust(res), overall));
+            }
+        }
+    }
+
+    /// The spread of a metric on a platform.
+    fn sigma_of(&self, m: Metric, p: Platform) -> f64 {
+        self.sigma.get(&(m, Some(p))).or_else(|| self.sigma.get(&(m, None))).copied().unwrap_or(PRIOR_LOG_SIGMA)
     }
 
     /// How many peers a bucket has.
@@ -216,7 +236,7 @@ impl PeerIndex {
     /// The reference of a bucket; `None` when neither peers nor a prior exist.
     pub fn reference(&self, m: Metric, p: Platform, t: Tier, basis: RateBasis) -> Option<Reference> {
         let center = self.center_ln(m, p, t, basis)?;
-        let sigma = self.sigma.get(&m).copied().unwrap_or(PRIOR_LOG_SIGMA);
+        let sigma = self.sigma_of(m, p);
         let peers = self.peer_count(m, p, t, basis);
         Some(Reference { center: center.exp(), sigma, peers, published: m.published(p, t) })
     }

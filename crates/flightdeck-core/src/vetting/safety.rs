@@ -62,7 +62,8 @@ pub struct Safety {
     pub assessed: bool,
 }
 
-type Lexicon = HashMap<&'static str, Vec<Vec<&'static str>>>;
+/// Terms by their first word: (category, the remaining words).
+type Lexicon = HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>;
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
@@ -74,7 +75,10 @@ fn lexicon() -> &'static Lexicon {
             }
             let mut parts = line.split('\t');
             if let (Some(cat), Some(_lang), Some(term)) = (parts.next(), parts.next(), parts.next()) {
-                lex.entry(cat).or_default().push(term.split_whitespace().collect());
+                let mut words = term.split_whitespace();
+                if let Some(first) = words.next() {
+                    lex.entry(first).or_default().push((cat, words.collect()));
+                }
             }
         }
         lex
@@ -91,18 +95,52 @@ fn tokens(caption: &str) -> Vec<String> {
         .collect()
 }
 
-/// The GARM categories a caption falls in.
+/// The GARM categories a caption falls in (one pass over its words).
 pub fn categories_of(caption: &str) -> Vec<&'static str> {
     let words = tokens(caption);
-    let mut found: Vec<&'static str> = lexicon()
-        .iter()
-        .filter(|(_, terms)| {
-            terms.iter().any(|t| !t.is_empty() && words.windows(t.len()).any(|w| w.iter().zip(t).all(|(a, b)| a == b)))
-        })
-        .map(|(c, _)| *c)
-        .collect();
+    let lex = lexicon();
+    let mut found: Vec<&'static str> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        for (cat, rest) in lex.get(w.as_str()).into_iter().flatten() {
+            let tail = &words[i + 1..];
+            if tail.len() >= rest.len() && tail.iter().zip(rest).all(|(a, b)| a == b) {
+                found.push(cat);
+            }
+        }
+    }
     found.sort_unstable();
+    found.dedup();
     found
+}
+
+/// The brand-independent part of brand safety, done once per creator: GARM categories
+/// of the most recent captions.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ContentScan {
+    /// Captions checked.
+    pub captions: u32,
+    /// Posts flagged per GARM category.
+    pub categories: BTreeMap<String, u32>,
+}
+
+/// The most recent captions of a creator, newest first.
+pub fn recent_posts(input: &VettingInput) -> Vec<&Post> {
+    let mut posts: Vec<&Post> = input.accounts.iter().flat_map(|a| a.posts.iter()).collect();
+    posts.sort_by_key(|p| std::cmp::Reverse(p.published_at));
+    posts.truncate(MAX_CAPTIONS);
+    posts
+}
+
+/// Scans a creator's recent captions for GARM categories.
+pub fn scan(input: &VettingInput) -> ContentScan {
+    let posts = recent_posts(input);
+    let mut scan = ContentScan { captions: posts.len() as u32, categories: BTreeMap::new() };
+    for p in &posts {
+        for c in categories_of(&p.caption) {
+            *scan.categories.entry(c.to_owned()).or_default() += 1;
+        }
+    }
+    scan
 }
 
 fn is_sponsored(p: &Post) -> bool {
@@ -130,29 +168,23 @@ fn names(caption: &str, competitor: &str) -> bool {
     as_words || words.iter().any(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>() == squashed)
 }
 
-/// Checks a creator's captions, disclosure record and conflicts for `brand`.
-pub fn assess(input: &VettingInput, brand: &Brand) -> Safety {
-    let mut posts: Vec<&Post> = input.accounts.iter().flat_map(|a| a.posts.iter()).collect();
-    posts.sort_by_key(|p| std::cmp::Reverse(p.published_at));
-    posts.truncate(MAX_CAPTIONS);
+/// Judges a creator's content scan, disclosure record and conflicts for `brand`.
+pub fn assess(input: &VettingInput, scan: &ContentScan, brand: &Brand) -> Safety {
     let mut s = Safety {
-        captions: posts.len() as u32,
-        categories: BTreeMap::new(),
+        captions: scan.captions,
+        categories: scan.categories.clone(),
         floor_hit: false,
         non_compliant_share: None,
         conflicts: Vec::new(),
         reasons: Vec::new(),
         value: 1.0,
-        assessed: !posts.is_empty() || input.disclosure.sponsored_posts > 0 || !input.exclusivities.is_empty(),
+        assessed: scan.captions > 0 || input.disclosure.sponsored_posts > 0 || !input.exclusivities.is_empty(),
     };
-    for p in &posts {
-        for c in categories_of(&p.caption) {
-            *s.categories.entry(c.to_owned()).or_default() += 1;
-        }
-    }
     content_findings(&mut s);
     disclosure_findings(input, &mut s);
-    conflict_findings(input, brand, &posts, &mut s);
+    if !brand.competitors.is_empty() {
+        conflict_findings(input, brand, &recent_posts(input), &mut s);
+    }
     s.value = s.value.clamp(0.0, 1.0);
     s
 }

@@ -76,7 +76,19 @@ impl Series {
         };
         let start = last - chrono::Duration::days(WINDOW_DAYS - 1);
         let shares = formula(platform).shares;
-        let mut s = Series::default();
+        let n = rows.len();
+        let mut s = Series {
+            dates: Vec::with_capacity(n),
+            followers: Vec::with_capacity(n),
+            following: Vec::with_capacity(n),
+            posts: Vec::with_capacity(n),
+            engagement: Vec::with_capacity(n),
+            likes: Vec::with_capacity(n),
+            comments: Vec::with_capacity(n),
+            reach: Vec::with_capacity(n),
+            views: Vec::with_capacity(n),
+            impressions: Vec::with_capacity(n),
+        };
         for d in rows.into_iter().filter(|d| d.date >= start) {
             s.dates.push(d.date);
             s.followers.push(d.followers as f64);

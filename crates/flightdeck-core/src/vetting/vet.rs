@@ -31,8 +31,7 @@ pub fn vet(
     vet_analysis(input, &analyze(input), persona, brand, peers, weights)
 }
 
-/// Like [`vet`], reusing an [`Analysis`] of the same input (analyse once, vet for
-/// every persona).
+/// Like [`vet`], reusing an [`Analysis`] of the same input.
 pub fn vet_analysis(
     input: &VettingInput,
     analysis: &Analysis,
@@ -41,51 +40,100 @@ pub fn vet_analysis(
     peers: &PeerIndex,
     weights: &Weights,
 ) -> VettingReport {
-    let summaries = &analysis.summaries;
-    let per_account: Vec<AccountAuthenticity> = summaries
-        .iter()
-        .zip(&analysis.comments)
-        .map(|(s, c)| authenticity::assess_account(s, peers, c.as_ref()))
-        .collect();
-    let auth = authenticity::combine(summaries, &per_account);
-    let fakes: Vec<[f64; 2]> = per_account.iter().map(|a| a.fake_share).collect();
-    let targets = Targets::of(persona, brand);
-    let aud = audience::assess(input, summaries, &fakes, &targets);
-    let fit = fit::assess(input, &aud, &targets);
-    let safety = safety::assess(input, brand);
-    let parts = vec![
-        engagement_component(summaries, peers, weights.engagement),
-        reach_component(summaries, peers, weights.reach),
-        authenticity_component(&auth, weights.authenticity),
-        audience_component(&aud, weights.audience),
-        fit_component(&fit, weights.fit),
-        safety_component(&safety, weights.safety),
-    ];
-    let (components, score) = score::composite(parts);
-    let gate = gate(summaries, &auth, &safety)
-        .or_else(|| score.is_none().then(|| "no component could be assessed".to_owned()));
-    let main = main_account(summaries);
-    let confidence = if gate.is_some() && !has_data(summaries) {
-        Confidence::Low
-    } else {
-        score::confidence(&evidence(input, main, peers))
-    };
-    VettingReport {
-        creator: input.creator.clone(),
-        persona: persona.map(|p| p.name.as_str().to_owned()),
-        scorable: gate.is_none(),
-        score: if gate.is_none() { score } else { None },
-        confidence,
-        not_scorable_reason: gate,
-        tier: summaries.iter().map(|s| s.tier).max().unwrap_or(Tier::Emerging),
-        effective_audience: aud.effective_audience,
-        accounts: summaries.iter().zip(&fakes).map(|(s, f)| AccountReport::of(s, peers, *f)).collect(),
-        fee: input.quoted_fee.as_ref().zip(main).map(|(f, s)| fee::check(f, s, peers)),
-        authenticity: auth,
-        components,
-        audience: aud,
-        fit,
-        safety,
+    Verdicts::of(input, analysis, brand, peers, weights).for_persona(input, analysis, persona, brand, weights)
+}
+
+/// What does not depend on the persona: authenticity, safety, engagement, reach, the
+/// gates and the account numbers. Built once per creator and brand, then completed
+/// for each persona with [`Verdicts::for_persona`].
+#[derive(Debug, Clone)]
+pub struct Verdicts {
+    fakes: Vec<[f64; 2]>,
+    authenticity: Authenticity,
+    safety: Safety,
+    accounts: Vec<AccountReport>,
+    fee: Option<super::fee::FeeCheck>,
+    engagement: (Component, f64),
+    reach: (Component, f64),
+    gate: Option<String>,
+    confidence: Confidence,
+}
+
+impl Verdicts {
+    /// The persona-independent verdicts about one analysed creator.
+    pub fn of(
+        input: &VettingInput,
+        analysis: &Analysis,
+        brand: &Brand,
+        peers: &PeerIndex,
+        weights: &Weights,
+    ) -> Verdicts {
+        let summaries = &analysis.summaries;
+        let per_account: Vec<AccountAuthenticity> = summaries
+            .iter()
+            .zip(&analysis.comments)
+            .map(|(s, c)| authenticity::assess_account(s, peers, c.as_ref(), authenticity::is_material(s, summaries)))
+            .collect();
+        let authenticity = authenticity::combine(summaries, &per_account);
+        let fakes: Vec<[f64; 2]> = per_account.iter().map(|a| a.fake_share).collect();
+        let safety = safety::assess(input, &analysis.content, brand);
+        let main = main_account(summaries);
+        let gate = gate(summaries, &authenticity, &safety);
+        let confidence =
+            if !has_data(summaries) { Confidence::Low } else { score::confidence(&evidence(input, main, peers)) };
+        Verdicts {
+            accounts: summaries.iter().zip(&fakes).map(|(s, f)| AccountReport::of(s, peers, *f)).collect(),
+            fee: input.quoted_fee.as_ref().zip(main).map(|(f, s)| fee::check(f, s, peers)),
+            engagement: engagement_component(summaries, peers, weights.engagement),
+            reach: reach_component(summaries, peers, weights.reach),
+            fakes,
+            authenticity,
+            safety,
+            gate,
+            confidence,
+        }
+    }
+
+    /// The report for one persona (or the brand alone).
+    pub fn for_persona(
+        &self,
+        input: &VettingInput,
+        analysis: &Analysis,
+        persona: Option<&Persona>,
+        brand: &Brand,
+        weights: &Weights,
+    ) -> VettingReport {
+        let summaries = &analysis.summaries;
+        let targets = Targets::of(persona, brand);
+        let aud = audience::assess(input, summaries, &self.fakes, &targets);
+        let fit = fit::assess(input, &analysis.words, &aud, &targets);
+        let parts = vec![
+            self.engagement.clone(),
+            self.reach.clone(),
+            authenticity_component(&self.authenticity, weights.authenticity),
+            audience_component(&aud, weights.audience),
+            fit_component(&fit, weights.fit),
+            safety_component(&self.safety, weights.safety),
+        ];
+        let (components, score) = score::composite(parts);
+        let gate = self.gate.clone().or_else(|| score.is_none().then(|| "no component could be assessed".to_owned()));
+        VettingReport {
+            creator: input.creator.clone(),
+            persona: persona.map(|p| p.name.as_str().to_owned()),
+            scorable: gate.is_none(),
+            score: if gate.is_none() { score } else { None },
+            confidence: self.confidence,
+            not_scorable_reason: gate,
+            tier: summaries.iter().map(|s| s.tier).max().unwrap_or(Tier::Emerging),
+            effective_audience: aud.effective_audience,
+            accounts: self.accounts.clone(),
+            fee: self.fee.clone(),
+            authenticity: self.authenticity.clone(),
+            components,
+            audience: aud,
+            fit,
+            safety: self.safety.clone(),
+        }
     }
 }
 
@@ -178,21 +226,23 @@ fn placed<'a>(
     best.map(|(p, s)| (sum / total, p, s))
 }
 
+/// "78th percentile of 412 micro Instagram peers (typical 2.9%)", noting the prior
+/// below [`FEW_PEERS`] peers.
 fn peer_words(p: &Placement, s: &AccountSummary) -> String {
-    let mut text = format!(
-        "{} percentile of {} {} {} peers",
+    let mut typical = format!("typical {}", pct(p.reference.center));
+    if p.reference.peers < FEW_PEERS {
+        match p.reference.published {
+            Some(prior) => typical.push_str(&format!("; few peers, blended with the published prior {}", pct(prior))),
+            None => typical.push_str("; few peers"),
+        }
+    }
+    format!(
+        "{} percentile of {} {} {} peers ({typical})",
         ordinal(p.percentile.round().clamp(1.0, 99.0) as u32),
         p.reference.peers,
         s.tier,
         platform_name(s.platform)
-    );
-    if p.reference.peers < FEW_PEERS {
-        match p.reference.published {
-            Some(prior) => text.push_str(&format!(", blended with the published prior (median {})", pct(prior))),
-            None => text.push_str(", few peers"),
-        }
-    }
-    text
+    )
 }
 
 fn engagement_component(summaries: &[AccountSummary], peers: &PeerIndex, w: f64) -> (Component, f64) {
@@ -205,12 +255,11 @@ fn engagement_component(summaries: &[AccountSummary], peers: &PeerIndex, w: f64)
         super::priors::Denominator::Impressions => "impressions",
     };
     let reason = format!(
-        "ER {} on {on} ({}, {}), {} (typical {})",
+        "ER {} on {on} ({}, {}), {}",
         pct(p.value),
         s.basis().words(),
         formula(s.platform).text,
-        peer_words(&p, s),
-        pct(p.reference.center)
+        peer_words(&p, s)
     );
     score::component("engagement", Some((pctile / 100.0).max(0.02)), w, reason)
 }

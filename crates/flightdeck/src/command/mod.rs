@@ -1,5 +1,7 @@
 //! The subcommands, one module each (`Opts` + `run`), and what they share.
 
+mod attribute;
+mod compliance;
 mod creators;
 mod demo;
 mod import;
@@ -60,6 +62,11 @@ pub enum Command {
     Creators(creators::Opts),
     /// Run the HTTP server: dashboard, API, redirects, pixel, webhooks.
     Serve(serve::Opts),
+    /// Check posts against the NL/BE (and US/UK) advertising disclosure rules.
+    #[command(subcommand)]
+    Compliance(compliance::Opts),
+    /// Attribute conversions to channels: a path file (--paths) with one model or all.
+    Attribute(attribute::Opts),
 }
 
 /// Runs one command.
@@ -70,6 +77,8 @@ pub async fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
         Command::Import(opts) => import::run(opts, ctx).await,
         Command::Creators(opts) => creators::run(opts, ctx).await,
         Command::Serve(opts) => serve::run(opts, ctx).await,
+        Command::Compliance(opts) => compliance::run(opts, ctx).await,
+        Command::Attribute(opts) => attribute::run(opts, ctx).await,
     }
 }
 

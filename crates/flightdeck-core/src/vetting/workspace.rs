@@ -1,0 +1,42 @@
+//! Vetting a whole workspace at once, in parallel (rayon): every creator is analysed
+//! once, the peer index is built from all of them, then each creator is vetted for
+//! every persona.
+
+use rayon::prelude::*;
+
+use super::analysis::{analyze, Analysis};
+use super::input::VettingInput;
+use super::peers::PeerIndex;
+use super::report::VettingReport;
+use super::score::Weights;
+use super::vet::Verdicts;
+use crate::domain::{Brand, Persona};
+
+/// Analyses every creator (in parallel) and builds the workspace's peer index.
+pub fn analyze_workspace(inputs: &[VettingInput]) -> (Vec<Analysis>, PeerIndex) {
+    let analyses: Vec<Analysis> = inputs.par_iter().map(analyze).collect();
+    let peers = PeerIndex::build(analyses.iter().flat_map(|a| a.summaries.iter()));
+    (analyses, peers)
+}
+
+/// Vets every creator for every persona (for the brand alone when `personas` is
+/// empty). The result has one entry per input, in order, each with one report per
+/// persona, in order.
+pub fn vet_workspace(
+    inputs: &[VettingInput],
+    personas: &[Persona],
+    brand: &Brand,
+    weights: &Weights,
+) -> Vec<Vec<VettingReport>> {
+    let (analyses, peers) = analyze_workspace(inputs);
+    let targets: Vec<Option<&Persona>> =
+        if personas.is_empty() { vec![None] } else { personas.iter().map(Some).collect() };
+    inputs
+        .par_iter()
+        .zip(analyses.par_iter())
+        .map(|(input, analysis)| {
+            let verdicts = Verdicts::of(input, analysis, brand, &peers, weights);
+            targets.iter().map(|p| verdicts.for_persona(input, analysis, *p, brand, weights)).collect()
+        })
+        .collect()
+}

@@ -1,0 +1,31 @@
+//! `POST /api/v1/compliance/check`: the compliance engine over one post, or an
+//! array of posts, with the same JSON as `flightdeck compliance check`.
+
+use axum::extract::rejection::JsonRejection;
+use axum::Json;
+use flightdeck_core::compliance::{self, PostInput};
+use serde_json::Value;
+
+use crate::auth::ApiCaller;
+use crate::error::{AppError, AppResult, ErrorBody};
+use flightdeck_store::Role;
+
+/// Checks one post (an object) or several (an array): `{"verdict", "findings"}` each.
+#[utoipa::path(post, path = "/api/v1/compliance/check", tag = "compliance",
+    request_body(content = Object, description = "A post: platform, format, country, language, caption, hashtags, paid_partnership_label, disclosure_in_media, relationship, product_category, audience_under_18_share, creator_age, creator_followers; or an array of them"),
+    responses((status = 200, description = "`{\"verdict\": \"violation|warning|ok\", \"findings\": [...]}`, or an array of them", body = Object),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn check(ApiCaller(who): ApiCaller, body: Result<Json<Value>, JsonRejection>) -> AppResult<Json<Value>> {
+    who.require(&[Role::Admin, Role::Marketer, Role::Creator])?;
+    let Json(body) = body.map_err(|e| AppError::InvalidRequest(e.body_text()))?;
+    let one = |v: Value| -> AppResult<Value> {
+        let post: PostInput =
+            serde_json::from_value(v).map_err(|e| AppError::InvalidRequest(format!("not a post: {e}")))?;
+        serde_json::to_value(compliance::check(&post)).map_err(|e| AppError::Internal(e.to_string()))
+    };
+    match body {
+        Value::Array(posts) => Ok(Json(Value::Array(posts.into_iter().map(one).collect::<AppResult<_>>()?))),
+        post @ Value::Object(_) => Ok(Json(one(post)?)),
+        _ => Err(AppError::InvalidRequest("expected a JSON object (one post) or an array of posts".to_owned())),
+    }
+}

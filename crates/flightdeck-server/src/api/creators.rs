@@ -1,0 +1,214 @@
+//! `/api/v1/creators…`: the creator list with filters and cursor paging, one
+//! creator, their daily metrics, and their explained vetting score.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use chrono::Utc;
+use flightdeck_core::domain::{Country, Creator, CreatorId, Platform, Tier};
+use flightdeck_core::vetting::{self, AccountInput, PeerIndex, VettingInput, VettingReport, Weights};
+use flightdeck_store::{CreatorFilter, Store};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::dto::{AccountMetricsItem, CreatorItem, Page};
+use crate::auth::{ApiCaller, Principal};
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::AppState;
+
+/// Page size when `limit` is not given, and the most a page may hold.
+const DEFAULT_LIMIT: u64 = 50;
+const MAX_LIMIT: u64 = 500;
+
+/// Filters and paging of the creator list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// emerging, nano, micro, macro or mega (of the largest account).
+    pub tier: Option<String>,
+    /// Only creators with an account on this platform.
+    pub platform: Option<String>,
+    /// Only creators with an account for this audience country (NL, BE, …).
+    pub country: Option<String>,
+    /// Only creators with an account in this niche.
+    pub niche: Option<String>,
+    /// Only creators whose stored score is at least this (0–100).
+    pub min_score: Option<String>,
+    /// The persona whose stored scores count.
+    pub persona: Option<String>,
+    /// Page size (1–500, default 50).
+    pub limit: Option<String>,
+    /// The `next` of the previous page.
+    pub cursor: Option<String>,
+}
+
+fn bad(field: &str, expected: &str, got: &str) -> AppError {
+    AppError::InvalidRequest(format!("`{field}`: expected {expected}, got `{got}`"))
+}
+
+/// The store filter of the query, with the page's offset and size.
+pub fn filter_of(p: &ListParams) -> AppResult<CreatorFilter> {
+    let mut f = CreatorFilter::default();
+    if let Some(t) = &p.tier {
+        f.tier = Some(Tier::parse(t).map_err(|_| bad("tier", "emerging, nano, micro, macro or mega", t))?);
+    }
+    if let Some(pl) = &p.platform {
+        f.platform = Some(Platform::parse(pl).map_err(|_| bad("platform", "a platform such as instagram", pl))?);
+    }
+    if let Some(c) = &p.country {
+        f.country = Some(Country::parse(c).map_err(|_| bad("country", "an ISO country code such as NL", c))?);
+    }
+    f.niche = p.niche.clone().filter(|n| !n.trim().is_empty());
+    if let Some(s) = &p.min_score {
+        let v = s.trim().parse::<f64>().ok().filter(|v| (0.0..=100.0).contains(v));
+        f.min_score = Some(v.ok_or_else(|| bad("min_score", "a number from 0 to 100", s))?);
+    }
+    f.persona = p.persona.clone().filter(|n| !n.trim().is_empty());
+    let limit = match &p.limit {
+        Some(l) => l
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|v| (1..=MAX_LIMIT).contains(v))
+            .ok_or_else(|| bad("limit", "1 to 500", l))?,
+        None => DEFAULT_LIMIT,
+    };
+    f.limit = Some(limit + 1);
+    f.offset = match &p.cursor {
+        Some(c) => decode_cursor(c).ok_or_else(|| bad("cursor", "the `next` of a previous page", c))?,
+        None => 0,
+    };
+    Ok(f)
+}
+
+/// The opaque cursor of the page starting at `offset`.
+pub fn encode_cursor(offset: u64) -> String {
+    URL_SAFE_NO_PAD.encode(format!("o{offset}"))
+}
+
+fn decode_cursor(raw: &str) -> Option<u64> {
+    let bytes = URL_SAFE_NO_PAD.decode(raw.trim()).ok()?;
+    std::str::from_utf8(&bytes).ok()?.strip_prefix('o')?.parse().ok()
+}
+
+/// Creators of the workspace, filtered and paged.
+#[utoipa::path(get, path = "/api/v1/creators", tag = "creators", params(ListParams),
+    responses((status = 200, description = "A page of creators", body = Page<CreatorItem>),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiCaller(who): ApiCaller,
+    params: Result<Query<ListParams>, QueryRejection>,
+) -> AppResult<Json<Page<CreatorItem>>> {
+    who.require(Principal::READERS)?;
+    let Query(params) = params.map_err(|e| AppError::InvalidRequest(e.body_text()))?;
+    let filter = filter_of(&params)?;
+    let page = filter.limit.unwrap_or(DEFAULT_LIMIT + 1) - 1;
+    let mut rows = state.store.list_creators(&who.workspace, &filter).await?;
+    let next = (rows.len() as u64 > page).then(|| encode_cursor(filter.offset + page));
+    rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
+    Ok(Json(Page { items: rows.iter().map(CreatorItem::from).collect(), next }))
+}
+
+/// The creator `id` of the caller's workspace (or 404), after the role check.
+pub async fn load_creator(store: &dyn Store, who: &Principal, id: &str) -> AppResult<Creator> {
+    who.may_read_creator(id)?;
+    let id = CreatorId::parse(id).map_err(|_| AppError::NotFound)?;
+    store.creator(&who.workspace, &id).await?.ok_or(AppError::NotFound)
+}
+
+/// One creator with their accounts.
+#[utoipa::path(get, path = "/api/v1/creators/{id}", tag = "creators", params(("id" = String, Path, description = "creator id")),
+    responses((status = 200, body = CreatorItem), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+pub async fn show(
+    State(state): State<AppState>,
+    ApiCaller(who): ApiCaller,
+    Path(id): Path<String>,
+) -> AppResult<Json<CreatorItem>> {
+    let creator = load_creator(state.store.as_ref(), &who, &id).await?;
+    Ok(Json(CreatorItem::from(&creator)))
+}
+
+/// The daily metrics of every account of a creator.
+#[utoipa::path(get, path = "/api/v1/creators/{id}/metrics", tag = "creators", params(("id" = String, Path, description = "creator id")),
+    responses((status = 200, body = Page<AccountMetricsItem>), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn metrics(
+    State(state): State<AppState>,
+    ApiCaller(who): ApiCaller,
+    Path(id): Path<String>,
+) -> AppResult<Json<Page<AccountMetricsItem>>> {
+    let creator = load_creator(state.store.as_ref(), &who, &id).await?;
+    let rows = state.store.creator_metrics(&who.workspace, &creator.id).await?;
+    Ok(Json(Page { items: rows.into_iter().map(AccountMetricsItem::from).collect(), next: None }))
+}
+
+/// Query of the vetting route.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VetParams {
+    /// The buyer persona to vet for (by name); the brand alone when absent.
+    pub persona: Option<String>,
+}
+
+/// Runs the vetting engine over a creator's stored accounts and metrics.
+pub async fn vet_creator(
+    state: &AppState,
+    who: &Principal,
+    creator: Creator,
+    persona: Option<&str>,
+) -> AppResult<VettingReport> {
+    let workspace = state.store.find_workspace(who.workspace.as_str()).await?.ok_or(AppError::NotFound)?;
+    let personas = state.store.personas(&who.workspace).await?;
+    let persona = match persona.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(name) => Some(personas.iter().find(|p| p.name.as_str().eq_ignore_ascii_case(name)).ok_or_else(|| {
+            AppError::InvalidRequest(format!("`persona`: no persona named `{name}` in this workspace"))
+        })?),
+        None => None,
+    };
+    let mut metrics = state.store.creator_metrics(&who.workspace, &creator.id).await?;
+    let accounts = creator
+        .accounts
+        .iter()
+        .map(|a| {
+            let daily = metrics.iter_mut().find(|m| m.account_id == a.id).map(|m| std::mem::take(&mut m.days));
+            AccountInput {
+                account: a.clone(),
+                daily: daily.unwrap_or_default(),
+                audience: None,
+                posts: vec![],
+                comments: vec![],
+            }
+        })
+        .collect();
+    let input = VettingInput {
+        creator: creator.id.clone(),
+        accounts,
+        as_of: Utc::now().date_naive(),
+        disclosure: Default::default(),
+        exclusivities: vec![],
+        quoted_fee: None,
+    };
+    let peers = PeerIndex::build(std::iter::empty());
+    Ok(vetting::vet(&input, persona, &workspace.brand, &peers, &Weights::default()))
+}
+
+/// The explained vetting score of a creator (for a persona, or the brand alone).
+#[utoipa::path(get, path = "/api/v1/creators/{id}/vetting", tag = "creators",
+    params(("id" = String, Path, description = "creator id"), VetParams),
+    responses((status = 200, description = "The vetting report (see INTERFACES.md: creator, persona, scorable, score, confidence, not_scorable_reason, authenticity, components)", body = Object),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn vetting(
+    State(state): State<AppState>,
+    ApiCaller(who): ApiCaller,
+    Path(id): Path<String>,
+    params: Result<Query<VetParams>, QueryRejection>,
+) -> AppResult<Json<VettingReport>> {
+    let Query(params) = params.map_err(|e| AppError::InvalidRequest(e.body_text()))?;
+    let creator = load_creator(state.store.as_ref(), &who, &id).await?;
+    let report = vet_creator(&state, &who, creator, params.persona.as_deref()).await?;
+    Ok(Json(report))
+}

@@ -1,0 +1,193 @@
+//! The dashboard's words in English and Dutch, chosen by a `fd_lang` cookie (the
+//! toggle), else by `Accept-Language`.
+
+use axum::http::HeaderMap;
+
+use crate::auth::cookies;
+
+/// Every text of the dashboard, in one language.
+#[derive(Debug)]
+#[allow(missing_docs)] // each field is the text its name says
+pub struct Msg {
+    /// `en` or `nl`.
+    pub code: &'static str,
+    /// The other language's code, for the toggle.
+    pub other: &'static str,
+    /// The toggle's label.
+    pub other_label: &'static str,
+    pub sign_in: &'static str,
+    pub sign_out: &'static str,
+    pub email: &'static str,
+    pub password: &'static str,
+    pub bad_login: &'static str,
+    pub too_many: &'static str,
+    pub overview: &'static str,
+    pub creators: &'static str,
+    pub settings: &'static str,
+    pub portal: &'static str,
+    pub accounts: &'static str,
+    pub metric_days: &'static str,
+    pub posts: &'static str,
+    pub campaigns: &'static str,
+    pub links: &'static str,
+    pub clicks: &'static str,
+    pub orders: &'static str,
+    pub search: &'static str,
+    pub tier: &'static str,
+    pub platform: &'static str,
+    pub country: &'static str,
+    pub niche: &'static str,
+    pub min_score: &'static str,
+    pub any: &'static str,
+    pub name: &'static str,
+    pub followers: &'static str,
+    pub score: &'static str,
+    pub no_results: &'static str,
+    pub more: &'static str,
+    pub follower_chart: &'static str,
+    pub engagement_chart: &'static str,
+    pub anomaly: &'static str,
+    pub vetting: &'static str,
+    pub not_scorable: &'static str,
+    pub suspicious: &'static str,
+    pub handle: &'static str,
+    pub brand_domains: &'static str,
+    pub users: &'static str,
+    pub role: &'static str,
+    pub tokens: &'static str,
+    pub create_token: &'static str,
+    pub create_user: &'static str,
+    pub label: &'static str,
+    pub created: &'static str,
+    pub revoke: &'static str,
+    pub token_once: &'static str,
+    pub creator_id: &'static str,
+    pub no_data: &'static str,
+    pub skip: &'static str,
+}
+
+/// English.
+pub static EN: Msg = Msg {
+    code: "en",
+    other: "nl",
+    other_label: "Nederlands",
+    sign_in: "Sign in",
+    sign_out: "Sign out",
+    email: "E-mail",
+    password: "Password",
+    bad_login: "E-mail or password is wrong.",
+    too_many: "Too many attempts. Wait a few minutes and try again.",
+    overview: "Overview",
+    creators: "Creators",
+    settings: "Settings",
+    portal: "My portal",
+    accounts: "Accounts",
+    metric_days: "Metric days",
+    posts: "Posts",
+    campaigns: "Campaigns",
+    links: "Links",
+    clicks: "Clicks",
+    orders: "Orders",
+    search: "Search",
+    tier: "Tier",
+    platform: "Platform",
+    country: "Country",
+    niche: "Niche",
+    min_score: "Minimum score",
+    any: "any",
+    name: "Name",
+    followers: "Followers",
+    score: "Score",
+    no_results: "No creators match these filters.",
+    more: "Next page",
+    follower_chart: "Followers per day",
+    engagement_chart: "Engagement per day (likes + comments)",
+    anomaly: "suspicious jump",
+    vetting: "Vetting",
+    not_scorable: "Not scorable",
+    suspicious: "Suspicious",
+    handle: "Handle",
+    brand_domains: "Brand domains",
+    users: "Users",
+    role: "Role",
+    tokens: "API tokens",
+    create_token: "Create token",
+    create_user: "Create user",
+    label: "Label",
+    created: "Created",
+    revoke: "Revoke",
+    token_once: "Copy this token now; it is shown only once:",
+    creator_id: "Creator id",
+    no_data: "No data yet.",
+    skip: "Skip to content",
+};
+
+/// Dutch.
+pub static NL: Msg = Msg {
+    code: "nl",
+    other: "en",
+    other_label: "English",
+    sign_in: "Inloggen",
+    sign_out: "Uitloggen",
+    email: "E-mail",
+    password: "Wachtwoord",
+    bad_login: "E-mail of wachtwoord klopt niet.",
+    too_many: "Te veel pogingen. Wacht een paar minuten en probeer opnieuw.",
+    overview: "Overzicht",
+    creators: "Creators",
+    settings: "Instellingen",
+    portal: "Mijn portaal",
+    accounts: "Accounts",
+    metric_days: "Meetdagen",
+    posts: "Posts",
+    campaigns: "Campagnes",
+    links: "Links",
+    clicks: "Kliks",
+    orders: "Bestellingen",
+    search: "Zoeken",
+    tier: "Niveau",
+    platform: "Platform",
+    country: "Land",
+    niche: "Niche",
+    min_score: "Minimale score",
+    any: "alle",
+    name: "Naam",
+    followers: "Volgers",
+    score: "Score",
+    no_results: "Geen creators met deze filters.",
+    more: "Volgende pagina",
+    follower_chart: "Volgers per dag",
+    engagement_chart: "Engagement per dag (likes + reacties)",
+    anomaly: "verdachte sprong",
+    vetting: "Beoordeling",
+    not_scorable: "Niet te beoordelen",
+    suspicious: "Verdacht",
+    handle: "Handle",
+    brand_domains: "Merkdomeinen",
+    users: "Gebruikers",
+    role: "Rol",
+    tokens: "API-tokens",
+    create_token: "Token aanmaken",
+    create_user: "Gebruiker aanmaken",
+    label: "Label",
+    created: "Aangemaakt",
+    revoke: "Intrekken",
+    token_once: "Kopieer deze token nu; hij wordt maar één keer getoond:",
+    creator_id: "Creator-id",
+    no_data: "Nog geen gegevens.",
+    skip: "Naar de inhoud",
+};
+
+/// The messages for this request: the `fd_lang` cookie, else `Accept-Language`.
+pub fn pick(headers: &HeaderMap) -> &'static Msg {
+    if let Some(lang) = cookies::get(headers, "fd_lang") {
+        return if lang == "nl" { &NL } else { &EN };
+    }
+    let accept = headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let first = accept.split(',').next().unwrap_or("").trim().to_ascii_lowercase();
+    if first.starts_with("nl") {
+        &NL
+    } else {
+        &EN
+    }
+}
