@@ -228,10 +228,7 @@ pub fn render_chart(m: &super::Msg, title: &str, class: &str, c: LineChart) -> W
 pub type DailySeries = Vec<(chrono::NaiveDate, f64)>;
 
 /// The largest account's followers and engagement per day.
-pub fn series_of(
-    metrics: &[AccountMetrics],
-    account: Option<&AccountId>,
-) -> (DailySeries, DailySeries) {
+pub fn series_of(metrics: &[AccountMetrics], account: Option<&AccountId>) -> (DailySeries, DailySeries) {
     let Some(m) = metrics.iter().find(|m| Some(&m.account_id) == account).or_else(|| metrics.first()) else {
         return (vec![], vec![]);
     };
