@@ -11,6 +11,7 @@
 mod accounts;
 mod auth;
 mod bulk;
+mod campaigns;
 mod copy;
 mod list;
 mod owned;

@@ -6,6 +6,7 @@
 
 mod auth;
 mod bulk;
+mod campaigns;
 mod list;
 mod owned;
 mod tracking;

@@ -7,6 +7,7 @@
 //! empty store with [`conformance_tests!`](crate::conformance_tests), or all of
 //! them on one store with [`run_all`].
 
+mod campaigns;
 mod fixture;
 mod imports;
 mod isolation;
@@ -20,6 +21,7 @@ use std::pin::Pin;
 
 use crate::Store;
 
+pub use campaigns::campaigns_and_flights;
 pub use imports::{accounts_upsert, bulk_all_or_nothing, creator_followers_and_tier, metrics_upsert};
 pub use isolation::workspace_isolation;
 pub use listing::{list_filters, list_sorting_and_paging};
@@ -65,6 +67,7 @@ scenarios!(
     list_sorting_and_paging,
     workspace_isolation,
     posts_comments_and_records,
+    campaigns_and_flights,
     delete_workspace_removes_everything,
 );
 
@@ -105,6 +108,7 @@ macro_rules! conformance_tests {
             list_sorting_and_paging,
             workspace_isolation,
             posts_comments_and_records,
+            campaigns_and_flights,
             delete_workspace_removes_everything,
         );
     };

@@ -7,6 +7,7 @@
 //! workspaces.
 
 pub mod auth;
+pub mod campaigns;
 pub mod codec;
 pub mod conformance;
 mod error;
@@ -14,6 +15,7 @@ pub mod tracking;
 mod types;
 
 pub use auth::*;
+pub use campaigns::{CampaignStore, DocumentKind};
 pub use error::{StoreError, StoreResult};
 pub use tracking::*;
 pub use types::*;
@@ -23,7 +25,7 @@ use flightdeck_core::domain::{Creator, CreatorId, Persona, Workspace, WorkspaceI
 
 /// The operations every backend offers.
 #[async_trait]
-pub trait Store: AuthStore + TrackingStore + Send + Sync + 'static {
+pub trait Store: AuthStore + TrackingStore + CampaignStore + Send + Sync + 'static {
     /// The backend's name (`sqlite`, `postgres`), for logs and `/metrics`.
     fn backend(&self) -> &'static str;
 

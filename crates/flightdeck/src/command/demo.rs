@@ -52,7 +52,14 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
     }
     store.create_workspace(&brand.workspace).await?;
     store.save_personas(&brand.workspace.id, &brand.personas).await?;
-    let truth = generate_creators(&opts, store.clone(), &brand.workspace.id).await?;
+    let (truth, summaries) = generate_creators(&opts, store.clone(), &brand.workspace.id).await?;
+    let campaigns = tokio::task::spawn_blocking({
+        let seed = opts.seed;
+        move || demo::campaigns(seed, &summaries)
+    })
+    .await
+    .context("the campaign generator stopped")?;
+    persist::write_campaigns(store.as_ref(), &brand.workspace.id, &campaigns).await?;
     if let Some(path) = &opts.truth {
         write_truth(path, &truth)?;
     }
@@ -73,12 +80,13 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
 }
 
 /// Generates every creator (in parallel, chunk by chunk) and writes them; returns
-/// the ground truth in creator order.
+/// the ground truth in creator order, and the summaries of the creators that may take
+/// part in the campaigns.
 async fn generate_creators(
     opts: &Opts,
     store: std::sync::Arc<dyn flightdeck_store::Store>,
     workspace: &flightdeck_core::domain::WorkspaceId,
-) -> anyhow::Result<Vec<TruthEntry>> {
+) -> anyhow::Result<(Vec<TruthEntry>, Vec<demo::CreatorSummary>)> {
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<demo::DemoCreator>>(4);
     let (seed, total) = (opts.seed, opts.creators);
     let producer = tokio::task::spawn_blocking(move || {
@@ -94,14 +102,16 @@ async fn generate_creators(
     });
     let bar = crate::progress::bar(total, "creators");
     let mut truth = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+    let mut summaries = Vec::new();
     while let Some(chunk) = rx.recv().await {
         persist::write_chunk(store.as_ref(), workspace, &chunk).await?;
         truth.extend(chunk.iter().map(demo::DemoCreator::truth));
+        summaries.extend(chunk.iter().filter(|c| c.index < demo::CAMPAIGN_POOL).map(demo::DemoCreator::summary));
         bar.inc(chunk.len() as u64);
     }
     producer.await.context("the demo generator stopped")?;
     bar.finish_and_clear();
-    Ok(truth)
+    Ok((truth, summaries))
 }
 
 fn write_truth(path: &std::path::Path, truth: &[TruthEntry]) -> anyhow::Result<()> {

@@ -1,6 +1,7 @@
 //! The subcommands, one module each (`Opts` + `run`), and what they share.
 
 mod attribute;
+mod campaigns;
 mod compliance;
 mod creators;
 mod demo;
@@ -67,6 +68,12 @@ pub enum Command {
     Compliance(compliance::Opts),
     /// Attribute conversions to channels: a path file (--paths) with one model or all.
     Attribute(attribute::Opts),
+    /// List the workspace's campaigns.
+    #[command(subcommand)]
+    Campaigns(campaigns::CampaignOpts),
+    /// List the workspace's flights (the ids `attribute --flight` takes).
+    #[command(subcommand)]
+    Flights(campaigns::FlightOpts),
 }
 
 /// Runs one command.
@@ -79,6 +86,8 @@ pub async fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
         Command::Serve(opts) => serve::run(opts, ctx).await,
         Command::Compliance(opts) => compliance::run(opts, ctx).await,
         Command::Attribute(opts) => attribute::run(opts, ctx).await,
+        Command::Campaigns(opts) => campaigns::run_campaigns(opts, ctx).await,
+        Command::Flights(opts) => campaigns::run_flights(opts, ctx).await,
     }
 }
 

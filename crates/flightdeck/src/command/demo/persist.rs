@@ -1,8 +1,8 @@
-//! Writes generated demo creators into the store.
+//! Writes generated demo creators and campaigns into the store.
 
-use flightdeck_core::demo::DemoCreator;
+use flightdeck_core::demo::{DemoCampaigns, DemoCreator};
 use flightdeck_core::domain::WorkspaceId;
-use flightdeck_store::{AccountIdRef, AudienceRow, MetricRow, NewAccount, PostRow, Store};
+use flightdeck_store::{AccountIdRef, AudienceRow, MetricRow, NewAccount, PostRow, Record, Store};
 
 /// Writes one chunk of creators in one transaction.
 pub(crate) async fn write_chunk(
@@ -65,4 +65,25 @@ fn new_accounts(c: &DemoCreator) -> Vec<NewAccount> {
             email_hash: None,
         })
         .collect()
+}
+
+/// Writes the campaigns' documents in one transaction: campaigns, flights, and per
+/// collaboration the collaboration, brief, contract and deliverables.
+pub(crate) async fn write_campaigns(
+    store: &dyn Store,
+    workspace: &WorkspaceId,
+    campaigns: &DemoCampaigns,
+) -> anyhow::Result<()> {
+    let mut records: Vec<Record> = campaigns.campaigns.iter().cloned().map(Record::Campaign).collect();
+    records.extend(campaigns.flights.iter().cloned().map(Record::Flight));
+    for c in &campaigns.collaborations {
+        records.push(Record::Collaboration(c.collaboration.clone()));
+        records.push(Record::Brief(c.brief.clone()));
+        records.push(Record::Contract(c.contract.clone()));
+        records.extend(c.deliverables.iter().cloned().map(Record::Deliverable));
+    }
+    let mut session = store.begin(workspace).await?;
+    session.insert_records(&records).await?;
+    session.commit().await?;
+    Ok(())
 }
