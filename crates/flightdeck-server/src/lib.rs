@@ -8,6 +8,7 @@ pub mod api;
 pub mod auth;
 pub mod error;
 mod metrics;
+pub mod track;
 pub mod web;
 
 use std::future::Future;
@@ -33,12 +34,23 @@ pub struct AppState {
     pub metrics: Arc<HttpMetrics>,
     /// Accounts and access: login rate limits, cookie settings.
     pub auth: Arc<auth::AuthState>,
+    /// Tracking: the redirect's link cache, the click writer, their settings.
+    pub track: Arc<track::Tracker>,
 }
 
 impl AppState {
-    /// The state of a server over `store`.
+    /// The state of a server over `store`, tracking configured from the environment
+    /// ([`track::TrackSettings::from_env`]). Must be called within a Tokio runtime
+    /// (it starts the click writer).
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { store, metrics: Arc::new(HttpMetrics::new()), auth: Arc::new(auth::AuthState::from_env()) }
+        let settings = track::TrackSettings::from_env(store.backend());
+        Self::with_tracking(store, settings)
+    }
+
+    /// The state of a server over `store` with these tracking settings.
+    pub fn with_tracking(store: Arc<dyn Store>, settings: track::TrackSettings) -> Self {
+        let track = Arc::new(track::Tracker::start(store.clone(), settings));
+        Self { store, metrics: Arc::new(HttpMetrics::new()), auth: Arc::new(auth::AuthState::from_env()), track }
     }
 }
 
@@ -48,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(prometheus))
         .merge(api::router())
+        .merge(track::router())
         .merge(web::router())
         .layer(middleware::from_fn_with_state(state.clone(), record_request))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {

@@ -13,6 +13,7 @@ mod auth;
 mod bulk;
 mod campaigns;
 mod copy;
+mod links;
 mod list;
 mod owned;
 mod records;
@@ -33,6 +34,10 @@ use sqlx::{PgPool, Row};
 #[derive(Debug, Clone)]
 pub struct PgStore {
     pool: PgPool,
+    /// Link changes, fed by this process and by the `LISTEN`ing connection.
+    changes: flightdeck_store::LinkChanges,
+    /// Whether the `LISTEN`ing task runs (started by the first subscriber).
+    listening: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Maps a sqlx error to the store's error, telling constraint violations apart.
@@ -66,7 +71,7 @@ impl PgStore {
             .run(&pool)
             .await
             .map_err(|e| StoreError::Database(format!("migrating `{}`: {e}", redact(url))))?;
-        Ok(Self { pool })
+        Ok(Self { pool, changes: flightdeck_store::LinkChanges::default(), listening: Default::default() })
     }
 
     /// The connection pool, for backend-specific extensions in this crate's users.
@@ -137,7 +142,10 @@ impl Store for PgStore {
             .execute(&mut *tx)
             .await
             .map_err(db_err)?;
-        tx.commit().await.map_err(db_err)
+        links::notify(&mut tx, flightdeck_store::ALL_LINKS).await?;
+        tx.commit().await.map_err(db_err)?;
+        self.changes.publish(flightdeck_store::LinkChange::All);
+        Ok(())
     }
 
     async fn save_personas(&self, workspace: &WorkspaceId, personas: &[Persona]) -> StoreResult<()> {

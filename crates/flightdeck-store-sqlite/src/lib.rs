@@ -7,6 +7,7 @@
 mod auth;
 mod bulk;
 mod campaigns;
+mod links;
 mod list;
 mod owned;
 mod tracking;
@@ -27,6 +28,8 @@ use sqlx::{Row, SqlitePool};
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// Link changes of this process (SQLite has no cross-process notifications).
+    changes: flightdeck_store::LinkChanges,
 }
 
 /// Maps a sqlx error to the store's error, telling constraint violations apart.
@@ -63,7 +66,7 @@ impl SqliteStore {
             .run(&pool)
             .await
             .map_err(|e| StoreError::Database(format!("migrating `{url}`: {e}")))?;
-        Ok(Self { pool })
+        Ok(Self { pool, changes: flightdeck_store::LinkChanges::default() })
     }
 
     /// The connection pool, for backend-specific extensions in this crate's users.
@@ -118,7 +121,9 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(db_err)?;
-        tx.commit().await.map_err(db_err)
+        tx.commit().await.map_err(db_err)?;
+        self.changes.publish(flightdeck_store::LinkChange::All);
+        Ok(())
     }
 
     async fn save_personas(&self, workspace: &WorkspaceId, personas: &[Persona]) -> StoreResult<()> {

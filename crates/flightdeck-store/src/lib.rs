@@ -11,12 +11,14 @@ pub mod campaigns;
 pub mod codec;
 pub mod conformance;
 mod error;
+pub mod links;
 pub mod tracking;
 mod types;
 
 pub use auth::*;
 pub use campaigns::{CampaignStore, DocumentKind};
 pub use error::{StoreError, StoreResult};
+pub use links::*;
 pub use tracking::*;
 pub use types::*;
 
@@ -25,7 +27,7 @@ use flightdeck_core::domain::{Creator, CreatorId, Persona, Workspace, WorkspaceI
 
 /// The operations every backend offers.
 #[async_trait]
-pub trait Store: AuthStore + TrackingStore + CampaignStore + Send + Sync + 'static {
+pub trait Store: AuthStore + TrackingStore + CampaignStore + LinkStore + Send + Sync + 'static {
     /// The backend's name (`sqlite`, `postgres`), for logs and `/metrics`.
     fn backend(&self) -> &'static str;
 
