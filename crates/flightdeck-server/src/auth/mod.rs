@@ -5,6 +5,7 @@
 //! reads, `creator` reads only their own creator's data. Every principal belongs to
 //! one workspace; no handler looks beyond it.
 
+pub mod accounts;
 pub mod cookies;
 pub mod limit;
 pub mod secret;

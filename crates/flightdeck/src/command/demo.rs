@@ -73,10 +73,33 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
         counts.metric_days,
         counts.posts
     );
+    demo_user(store.as_ref(), &brand.workspace.id).await?;
     if opts.serve {
         super::serve::serve_store(store, &opts.addr).await?;
     }
     Ok(())
+}
+
+/// The demo's dashboard account.
+pub const DEMO_EMAIL: &str = "demo@example.com";
+/// Its password.
+pub const DEMO_PASSWORD: &str = "demo";
+
+/// Creates the demo's admin account `demo@example.com` / `demo` and prints it.
+async fn demo_user(
+    store: &dyn flightdeck_store::Store,
+    workspace: &flightdeck_core::domain::WorkspaceId,
+) -> anyhow::Result<()> {
+    let spec = flightdeck_server::auth::accounts::UserSpec {
+        email: DEMO_EMAIL,
+        password: DEMO_PASSWORD,
+        role: flightdeck_store::Role::Admin,
+        creator: None,
+    };
+    flightdeck_server::auth::accounts::create_user(store, workspace, spec)
+        .await
+        .map_err(|e| anyhow::anyhow!("creating the demo user: {e}"))?;
+    crate::output::write_stdout(&format!("sign in as {DEMO_EMAIL} with password {DEMO_PASSWORD}\n"))
 }
 
 /// Generates every creator (in parallel, chunk by chunk) and writes them; returns

@@ -1,5 +1,6 @@
 //! The subcommands, one module each (`Opts` + `run`), and what they share.
 
+mod access;
 mod attribute;
 mod campaigns;
 mod compliance;
@@ -74,6 +75,12 @@ pub enum Command {
     /// List the workspace's flights (the ids `attribute --flight` takes).
     #[command(subcommand)]
     Flights(campaigns::FlightOpts),
+    /// Dashboard accounts of the workspace.
+    #[command(subcommand)]
+    User(access::UserOpts),
+    /// API tokens of the workspace (shown once, stored hashed).
+    #[command(subcommand)]
+    Token(access::TokenOpts),
 }
 
 /// Runs one command.
@@ -88,6 +95,8 @@ pub async fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
         Command::Attribute(opts) => attribute::run(opts, ctx).await,
         Command::Campaigns(opts) => campaigns::run_campaigns(opts, ctx).await,
         Command::Flights(opts) => campaigns::run_flights(opts, ctx).await,
+        Command::User(opts) => access::run_user(opts, ctx).await,
+        Command::Token(opts) => access::run_token(opts, ctx).await,
     }
 }
 
