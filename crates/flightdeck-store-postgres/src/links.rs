@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use flightdeck_core::domain::{CampaignId, CreatorId, LinkId, TrackingLink, WorkspaceId};
+use flightdeck_core::domain::{CampaignId, ClickId, CreatorId, LinkId, TrackingLink, WorkspaceId};
 use flightdeck_store::tracking::rows;
 use flightdeck_store::{
     LinkChange, LinkChangeFeed, LinkChanges, LinkClicks, LinkStore, StoreError, StoreResult, LINK_CHANNEL,
@@ -115,6 +115,16 @@ impl LinkStore for PgStore {
                 })
             })
             .collect()
+    }
+
+    async fn mark_click_consent(&self, workspace: &WorkspaceId, click: &ClickId) -> StoreResult<bool> {
+        let done = sqlx::query("UPDATE clicks SET consent = TRUE WHERE workspace_id = $1 AND id = $2")
+            .bind(workspace.as_str())
+            .bind(click.as_str())
+            .execute(self.pool())
+            .await
+            .map_err(db_err)?;
+        Ok(done.rows_affected() > 0)
     }
 
     async fn campaign_creators(&self, workspace: &WorkspaceId, campaign: &CampaignId) -> StoreResult<Vec<CreatorId>> {

@@ -3,7 +3,7 @@
 //! time-to-live.
 
 use async_trait::async_trait;
-use flightdeck_core::domain::{CampaignId, CreatorId, LinkId, TrackingLink, WorkspaceId};
+use flightdeck_core::domain::{CampaignId, ClickId, CreatorId, LinkId, TrackingLink, WorkspaceId};
 use flightdeck_store::tracking::rows;
 use flightdeck_store::{LinkChange, LinkChangeFeed, LinkClicks, LinkStore, StoreError, StoreResult};
 use sqlx::Row;
@@ -61,6 +61,16 @@ impl LinkStore for SqliteStore {
                 })
             })
             .collect()
+    }
+
+    async fn mark_click_consent(&self, workspace: &WorkspaceId, click: &ClickId) -> StoreResult<bool> {
+        let done = sqlx::query("UPDATE clicks SET consent = TRUE WHERE workspace_id = ? AND id = ?")
+            .bind(workspace.as_str())
+            .bind(click.as_str())
+            .execute(self.pool())
+            .await
+            .map_err(db_err)?;
+        Ok(done.rows_affected() > 0)
     }
 
     async fn campaign_creators(&self, workspace: &WorkspaceId, campaign: &CampaignId) -> StoreResult<Vec<CreatorId>> {

@@ -7,7 +7,7 @@
 //! ([`crate::Record::Link`], [`crate::Record::Code`]), all or nothing.
 
 use async_trait::async_trait;
-use flightdeck_core::domain::{CampaignId, CreatorId, LinkId, TrackingLink, WorkspaceId};
+use flightdeck_core::domain::{CampaignId, ClickId, CreatorId, LinkId, TrackingLink, WorkspaceId};
 use serde::Serialize;
 use tokio::sync::broadcast;
 
@@ -100,6 +100,10 @@ pub trait LinkStore: Send + Sync {
 
     /// Click counts of every link of the workspace that has clicks, by link id.
     async fn link_clicks(&self, workspace: &WorkspaceId) -> StoreResult<Vec<LinkClicks>>;
+
+    /// Records that the visitor of a click of the workspace consented (the shop's
+    /// pixel says so after the redirect); returns whether such a click exists.
+    async fn mark_click_consent(&self, workspace: &WorkspaceId, click: &ClickId) -> StoreResult<bool>;
 
     /// The creators of a campaign (its collaborations and its links), by id.
     async fn campaign_creators(&self, workspace: &WorkspaceId, campaign: &CampaignId) -> StoreResult<Vec<CreatorId>>;

@@ -52,6 +52,9 @@ pub fn openapi_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(creators::metrics))
         .routes(routes!(compliance::check))
         .routes(routes!(workspace::show))
+        .routes(routes!(crate::track::events::collect, crate::track::events::preflight))
+        .routes(routes!(crate::track::api::create, crate::track::api::list))
+        .routes(routes!(crate::track::api::qr))
         .split_for_parts()
 }
 

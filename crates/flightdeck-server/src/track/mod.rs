@@ -1,5 +1,6 @@
 //! Tracking over HTTP: the redirect `GET /r/{code}` with its link cache and batched
-//! click writer.
+//! click writer, the pixel script `GET /p.js` and its events (`POST /api/v1/events`),
+//! and the link API (`/api/v1/links`).
 //!
 //! Configuration (environment, read once at start):
 //!
@@ -10,9 +11,14 @@
 //! | `FLIGHTDECK_PUBLIC_URL` | the base of short URLs (`https://go.example.nl`); default `http://127.0.0.1:8080` |
 //! | `FLIGHTDECK_CLICK_BATCH` | clicks per transaction at most (default 1024) |
 
+pub mod api;
+pub mod brands;
 pub mod cache;
+pub mod events;
 pub mod links;
 mod pages;
+pub mod pixel;
+pub mod qr;
 pub mod redirect;
 pub mod request;
 pub mod salts;
@@ -97,6 +103,8 @@ pub struct Tracker {
     pub writer: ClickWriter,
     /// The visitor-hash salts.
     pub salts: salts::Salts,
+    /// The brands' allowed domains (the pixel's CORS check).
+    pub brands: brands::BrandDomains,
     /// The settings.
     pub settings: TrackSettings,
 }
@@ -108,11 +116,11 @@ impl Tracker {
         let cache = Arc::new(LinkCache::default());
         tokio::spawn(cache::follow_changes(cache.clone(), store.clone()));
         let writer = ClickWriter::start(store, settings.writer);
-        Self { cache, writer, salts: salts::Salts::default(), settings }
+        Self { cache, writer, salts: salts::Salts::default(), brands: brands::BrandDomains::default(), settings }
     }
 }
 
 /// The tracking routes outside `/api/v1`.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/r/{code}", get(redirect::redirect))
+    Router::new().route("/r/{code}", get(redirect::redirect)).route("/p.js", get(pixel::script))
 }

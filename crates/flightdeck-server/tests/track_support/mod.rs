@@ -12,7 +12,7 @@ use flightdeck_core::domain::{
 use flightdeck_server::track::links::{create_link, LinkView, NewLink};
 use flightdeck_server::track::TrackSettings;
 use flightdeck_server::AppState;
-use flightdeck_store::{NewAccount, Record, Store};
+use flightdeck_store::{ApiToken, NewAccount, NewApiToken, Record, Role, Store};
 use flightdeck_store_sqlite::SqliteStore;
 use rand::SeedableRng;
 
@@ -92,11 +92,12 @@ impl TestServer {
             .expect("campaign");
         session.commit().await.expect("commit");
 
-        let mut settings = TrackSettings::new("sqlite");
-        settings.country_header = Some(axum::http::HeaderName::from_static("cf-ipcountry"));
-        let state = AppState::with_tracking(store.clone(), settings);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
         let base = format!("http://{}", listener.local_addr().expect("address"));
+        let mut settings = TrackSettings::new("sqlite");
+        settings.country_header = Some(axum::http::HeaderName::from_static("cf-ipcountry"));
+        settings.public_url = base.clone();
+        let state = AppState::with_tracking(store.clone(), settings);
         let serving = state.clone();
         tokio::spawn(async move {
             let _ = flightdeck_server::serve(listener, serving, std::future::pending()).await;
@@ -113,6 +114,22 @@ impl TestServer {
             ..NewLink::default()
         };
         create_link(self.store.as_ref(), &self.workspace, &new, &self.base).await.expect("a link")
+    }
+
+    /// A fresh API token of `role` in the workspace (`creator`: bound to the creator).
+    pub async fn token(&self, role: Role) -> String {
+        let secret = flightdeck_server::auth::secret::new_api_token();
+        let token = ApiToken {
+            id: flightdeck_server::auth::secret::new_id("tk"),
+            workspace: self.workspace.id.clone(),
+            role,
+            creator: (role == Role::Creator).then(|| self.creator.clone()),
+            label: "test".to_owned(),
+            created_at: chrono::Utc::now(),
+        };
+        let hash = flightdeck_server::auth::secret::sha256_hex(&secret);
+        self.store.create_token(&NewApiToken { token, token_hash: hash }).await.expect("a token");
+        secret
     }
 
     /// The stored clicks of the workspace.
