@@ -25,6 +25,9 @@ pub enum AppError {
     /// The request is malformed; the message says what was expected.
     #[error("{0}")]
     InvalidRequest(String),
+    /// The route exists but not with this method.
+    #[error("this method is not allowed here; see /api/v1/openapi.json")]
+    MethodNotAllowed,
     /// Too many attempts; try again later.
     #[error("too many attempts; wait a minute and try again")]
     TooManyRequests,
@@ -44,6 +47,7 @@ impl AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::InvalidRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::NotImplemented(_) => StatusCode::NOT_IMPLEMENTED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -57,6 +61,7 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::NotFound => "not_found",
             AppError::InvalidRequest(_) => "invalid_request",
+            AppError::MethodNotAllowed => "method_not_allowed",
             AppError::TooManyRequests => "too_many_requests",
             AppError::NotImplemented(_) => "not_implemented",
             AppError::Internal(_) => "internal",
@@ -99,7 +104,7 @@ pub struct ErrorBody {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// A stable code: `unauthorized`, `forbidden`, `not_found`, `invalid_request`,
-    /// `too_many_requests`, `not_implemented`, `internal`.
+    /// `method_not_allowed`, `too_many_requests`, `not_implemented`, `internal`.
     pub code: String,
     /// A message for people.
     pub message: String,

@@ -4,23 +4,19 @@
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use chrono::Utc;
 use flightdeck_core::domain::{Country, Creator, CreatorId, Platform, Tier};
 use flightdeck_core::vetting::{self, AccountInput, PeerIndex, VettingInput, VettingReport, Weights};
-use flightdeck_store::{CreatorFilter, Store};
+use flightdeck_store::{CreatorFilter, CreatorSort, Role, Store};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::dto::{AccountMetricsItem, CreatorItem, Page};
+use super::dto::{AccountItem, AccountMetricsItem, CreatorItem, Page};
+pub use super::page::encode_cursor;
+use super::page::{bad, Paging, DEFAULT_LIMIT};
 use crate::auth::{ApiCaller, Principal};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
-
-/// Page size when `limit` is not given, and the most a page may hold.
-const DEFAULT_LIMIT: u64 = 50;
-const MAX_LIMIT: u64 = 500;
 
 /// Filters and paging of the creator list.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -44,10 +40,6 @@ pub struct ListParams {
     pub cursor: Option<String>,
 }
 
-fn bad(field: &str, expected: &str, got: &str) -> AppError {
-    AppError::InvalidRequest(format!("`{field}`: expected {expected}, got `{got}`"))
-}
-
 /// The store filter of the query, with the page's offset and size.
 pub fn filter_of(p: &ListParams) -> AppResult<CreatorFilter> {
     let mut f = CreatorFilter::default();
@@ -66,45 +58,53 @@ pub fn filter_of(p: &ListParams) -> AppResult<CreatorFilter> {
         f.min_score = Some(v.ok_or_else(|| bad("min_score", "a number from 0 to 100", s))?);
     }
     f.persona = p.persona.clone().filter(|n| !n.trim().is_empty());
-    let limit = match &p.limit {
-        Some(l) => l
-            .trim()
-            .parse::<u64>()
-            .ok()
-            .filter(|v| (1..=MAX_LIMIT).contains(v))
-            .ok_or_else(|| bad("limit", "1 to 500", l))?,
-        None => DEFAULT_LIMIT,
-    };
-    f.limit = Some(limit + 1);
-    f.offset = match &p.cursor {
-        Some(c) => decode_cursor(c).ok_or_else(|| bad("cursor", "the `next` of a previous page", c))?,
-        None => 0,
-    };
+    let paging = Paging::parse(p.limit.as_deref(), p.cursor.as_deref())?;
+    f.limit = Some(paging.limit + 1);
+    f.offset = paging.offset;
     Ok(f)
 }
 
-/// The opaque cursor of the page starting at `offset`.
-pub fn encode_cursor(offset: u64) -> String {
-    URL_SAFE_NO_PAD.encode(format!("o{offset}"))
+/// The order of the creator list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SortParams {
+    /// name (default), followers (most first), score (highest first) or tier (largest first).
+    pub sort: Option<String>,
 }
 
-fn decode_cursor(raw: &str) -> Option<u64> {
-    let bytes = URL_SAFE_NO_PAD.decode(raw.trim()).ok()?;
-    std::str::from_utf8(&bytes).ok()?.strip_prefix('o')?.parse().ok()
+fn sort_of(p: &SortParams) -> AppResult<CreatorSort> {
+    match p.sort.as_deref().map(str::trim) {
+        None | Some("") | Some("name") => Ok(CreatorSort::Name),
+        Some("followers") => Ok(CreatorSort::Followers),
+        Some("score") => Ok(CreatorSort::Score),
+        Some("tier") => Ok(CreatorSort::Tier),
+        Some(other) => Err(bad("sort", "name, followers, score or tier", other)),
+    }
 }
 
-/// Creators of the workspace, filtered and paged.
-#[utoipa::path(get, path = "/api/v1/creators", tag = "creators", params(ListParams),
+/// Creators of the workspace, filtered, sorted and paged. A `creator` caller gets
+/// a page with only their own creator (filters do not apply).
+#[utoipa::path(get, path = "/api/v1/creators", tag = "creators", params(ListParams, SortParams),
     responses((status = 200, description = "A page of creators", body = Page<CreatorItem>),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     ApiCaller(who): ApiCaller,
     params: Result<Query<ListParams>, QueryRejection>,
+    sort: Result<Query<SortParams>, QueryRejection>,
 ) -> AppResult<Json<Page<CreatorItem>>> {
-    who.require(Principal::READERS)?;
+    who.require(Principal::ANY)?;
     let Query(params) = params.map_err(|e| AppError::InvalidRequest(e.body_text()))?;
-    let filter = filter_of(&params)?;
+    let Query(sort) = sort.map_err(|e| AppError::InvalidRequest(e.body_text()))?;
+    let mut filter = filter_of(&params)?;
+    filter.sort = sort_of(&sort)?;
+    if who.role == Role::Creator {
+        let own = match &who.creator {
+            Some(id) => state.store.creator(&who.workspace, id).await?,
+            None => None,
+        };
+        return Ok(Json(Page { items: own.iter().map(CreatorItem::from).collect(), next: None }));
+    }
     let page = filter.limit.unwrap_or(DEFAULT_LIMIT + 1) - 1;
     let mut rows = state.store.list_creators(&who.workspace, &filter).await?;
     let next = (rows.len() as u64 > page).then(|| encode_cursor(filter.offset + page));
@@ -130,6 +130,19 @@ pub async fn show(
 ) -> AppResult<Json<CreatorItem>> {
     let creator = load_creator(state.store.as_ref(), &who, &id).await?;
     Ok(Json(CreatorItem::from(&creator)))
+}
+
+/// The channel accounts of a creator.
+#[utoipa::path(get, path = "/api/v1/creators/{id}/accounts", tag = "creators", params(("id" = String, Path, description = "creator id")),
+    responses((status = 200, body = Page<AccountItem>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+pub async fn accounts(
+    State(state): State<AppState>,
+    ApiCaller(who): ApiCaller,
+    Path(id): Path<String>,
+) -> AppResult<Json<Page<AccountItem>>> {
+    let creator = load_creator(state.store.as_ref(), &who, &id).await?;
+    Ok(Json(Page { items: CreatorItem::from(&creator).accounts, next: None }))
 }
 
 /// The daily metrics of every account of a creator.

@@ -3,13 +3,29 @@
 //!
 //! Every route takes `Authorization: Bearer <token>` ([`ApiCaller`](crate::auth::ApiCaller)),
 //! answers errors as `{"error": {"code", "message"}}` and lists as
-//! `{"items": [...], "next": CURSOR-or-null}`.
+//! `{"items": [...], "next": CURSOR-or-null}` ([`page`]).
+//!
+//! # Adding a route
+//!
+//! Annotate the handler with `#[utoipa::path(...)]` (its path, params, body and every
+//! response, errors as [`ErrorBody`](crate::error::ErrorBody)) and register it in
+//! [`openapi_router`] with `.routes(routes!(handler))` — or, for a module that keeps
+//! its routes itself, return a `utoipa_axum::router::OpenApiRouter<AppState>` from it
+//! and `.merge(...)` that here. Never add an `/api/v1` route with plain
+//! `Router::route`: the test `openapi` fails when a route is missing from the
+//! document.
 
+pub mod access;
 pub mod compliance;
 pub mod creators;
 pub mod dto;
+pub mod page;
+pub mod shops;
+pub mod tracking;
 pub mod workspace;
 
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -20,13 +36,22 @@ use utoipa_axum::routes;
 use crate::error::AppError;
 use crate::AppState;
 
+/// The path of the OpenAPI document.
+pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
+
 /// The document's fixed parts; the paths come from the routes.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Flightdeck API", description = "Influencer marketing from reach to result: creators, vetting, compliance."),
+    info(title = "Flightdeck API", description = "Influencer marketing from reach to result: creators, vetting, compliance, tracking. Authenticate with `Authorization: Bearer <token>` (`flightdeck token create`)."),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
-    components(schemas(crate::error::ErrorBody))
+    components(schemas(crate::error::ErrorBody)),
+    tags((name = "creators", description = "Creators, their accounts, metrics and vetting"),
+        (name = "compliance", description = "Advertising disclosure checks"),
+        (name = "tracking", description = "Links, codes, clicks and orders"),
+        (name = "shops", description = "Shops whose webhooks are accepted"),
+        (name = "access", description = "Users and API tokens (admins)"),
+        (name = "workspace", description = "The caller's workspace"))
 )]
 struct ApiDoc;
 
@@ -48,9 +73,17 @@ pub fn openapi_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::<AppState>::with_openapi(ApiDoc::openapi())
         .routes(routes!(creators::list))
         .routes(routes!(creators::show))
+        .routes(routes!(creators::accounts))
         .routes(routes!(creators::vetting))
         .routes(routes!(creators::metrics))
         .routes(routes!(compliance::check))
+        .routes(routes!(tracking::codes))
+        .routes(routes!(tracking::clicks))
+        .routes(routes!(tracking::orders))
+        .routes(routes!(shops::list))
+        .routes(routes!(access::list_users, access::create_user))
+        .routes(routes!(access::list_tokens, access::create_token))
+        .routes(routes!(access::revoke_token))
         .routes(routes!(workspace::show))
         .routes(routes!(crate::track::events::collect, crate::track::events::preflight))
         .routes(routes!(crate::track::api::create, crate::track::api::list))
@@ -58,7 +91,13 @@ pub fn openapi_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .split_for_parts()
 }
 
-/// The API's routes, with `/api/v1/openapi.json` and a JSON 404 for unknown API paths.
+/// The OpenAPI document alone.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    openapi_router().1
+}
+
+/// The API's routes, with `/api/v1/openapi.json`, a JSON 404 for unknown API paths
+/// and JSON bodies for the errors the router answers itself (405, 415, …).
 pub fn router() -> Router<AppState> {
     let (router, doc) = openapi_router();
     let json = doc.to_json().unwrap_or_else(|e| {
@@ -67,11 +106,39 @@ pub fn router() -> Router<AppState> {
     });
     router
         .route(
-            "/api/v1/openapi.json",
+            OPENAPI_PATH,
             get(move || {
                 let body = json.clone();
-                async move { ([(axum::http::header::CONTENT_TYPE, "application/json")], body) }
+                async move { ([(header::CONTENT_TYPE, "application/json")], body) }
             }),
         )
         .route("/api/v1/{*rest}", axum::routing::any(|| async { AppError::NotFound }))
+        .layer(axum::middleware::map_response(json_errors))
+}
+
+/// Gives a JSON error body to the error answers axum makes itself (a method the
+/// route lacks, a body that is not JSON) so that every API error has one shape.
+async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if is_json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let error = match status {
+        StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
+        StatusCode::NOT_FOUND => AppError::NotFound,
+        s if s.is_server_error() => AppError::Internal(format!("the router answered {s}")),
+        s => AppError::InvalidRequest(format!("the request was refused ({s})")),
+    };
+    let allow = response.headers().get(header::ALLOW).cloned();
+    let mut json = (status, error.into_response().into_body()).into_response();
+    json.headers_mut().insert(header::CONTENT_TYPE, header::HeaderValue::from_static("application/json"));
+    if let Some(allow) = allow {
+        json.headers_mut().insert(header::ALLOW, allow);
+    }
+    json
 }

@@ -74,6 +74,27 @@ impl Principal {
     pub const READERS: &'static [Role] = &[Role::Admin, Role::Marketer, Role::Viewer];
     /// Roles that may write.
     pub const WRITERS: &'static [Role] = &[Role::Admin, Role::Marketer];
+    /// Roles that manage users, tokens and shops.
+    pub const ADMINS: &'static [Role] = &[Role::Admin];
+    /// Every role (a `creator` then sees only their own data).
+    pub const ANY: &'static [Role] = &Role::ALL;
+
+    /// The creator a `creator` caller is confined to (`None` for every other role).
+    pub fn own_creator(&self) -> Option<&CreatorId> {
+        match self.role {
+            Role::Creator => self.creator.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Whether the caller may see data of `creator` (a creator only their own;
+    /// everyone else all of the workspace's).
+    pub fn sees_creator(&self, creator: Option<&CreatorId>) -> bool {
+        match self.role {
+            Role::Creator => self.creator.is_some() && creator == self.creator.as_ref(),
+            _ => true,
+        }
+    }
 
     /// `Forbidden` unless the caller may read this creator: every reader may, a
     /// creator only their own (without looking the id up, so nothing leaks).
@@ -85,29 +106,61 @@ impl Principal {
     }
 }
 
-/// The caller of the JSON API, from `Authorization: Bearer <token>`; 401 without
-/// a valid token.
+/// The caller of the JSON API: `Authorization: Bearer <token>`, or else the
+/// dashboard's session cookie (then a request that is not GET or HEAD must carry the
+/// CSRF cookie's value in `X-CSRF-Token`); 401 without either.
 #[derive(Debug, Clone)]
 pub struct ApiCaller(pub Principal);
+
+/// The header a cookie-authenticated API request repeats the CSRF cookie in.
+pub const CSRF_HEADER: &str = "x-csrf-token";
 
 impl FromRequestParts<AppState> for ApiCaller {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok());
-        let token = header
-            .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
-            .map(str::trim)
-            .filter(|t| t.starts_with(secret::TOKEN_PREFIX))
-            .ok_or(AppError::Unauthorized)?;
-        let hash = secret::sha256_hex(token);
-        let found = state.store.token_by_hash(&hash).await?.ok_or(AppError::Unauthorized)?;
-        if !secret::same(&found.token_hash, &hash) {
-            return Err(AppError::Unauthorized);
+        let header = parts.headers.get(axum::http::header::AUTHORIZATION);
+        if let Some(header) = header {
+            return bearer(header.to_str().unwrap_or_default(), state).await.map(ApiCaller);
         }
-        let t = found.token;
-        Ok(ApiCaller(Principal { workspace: t.workspace, role: t.role, creator: t.creator, user: None }))
+        let principal = session_principal(parts, state).await?.ok_or(AppError::Unauthorized)?;
+        if !parts.method.is_safe() {
+            let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
+            if !crate::web::csrf_ok(&parts.headers, sent) {
+                return Err(AppError::Forbidden);
+            }
+        }
+        Ok(ApiCaller(principal))
     }
+}
+
+/// The principal of a Bearer token header value.
+async fn bearer(header: &str, state: &AppState) -> AppResult<Principal> {
+    let token = header
+        .strip_prefix("Bearer ")
+        .or_else(|| header.strip_prefix("bearer "))
+        .map(str::trim)
+        .filter(|t| t.starts_with(secret::TOKEN_PREFIX))
+        .ok_or(AppError::Unauthorized)?;
+    let hash = secret::sha256_hex(token);
+    let found = state.store.token_by_hash(&hash).await?.ok_or(AppError::Unauthorized)?;
+    if !secret::same(&found.token_hash, &hash) {
+        return Err(AppError::Unauthorized);
+    }
+    let t = found.token;
+    Ok(Principal { workspace: t.workspace, role: t.role, creator: t.creator, user: None })
+}
+
+/// The principal of the request's session cookie, if it has a live one.
+async fn session_principal(parts: &Parts, state: &AppState) -> AppResult<Option<Principal>> {
+    let Some(raw) = cookies::get(&parts.headers, SESSION_COOKIE) else { return Ok(None) };
+    let hash = secret::sha256_hex(&raw);
+    let Some(found) = state.store.session(&hash, Utc::now()).await? else { return Ok(None) };
+    if !secret::same(&found.session_hash, &hash) {
+        return Ok(None);
+    }
+    let u = found.user;
+    Ok(Some(Principal { workspace: u.workspace.clone(), role: u.role, creator: u.creator.clone(), user: Some(u) }))
 }
 
 /// A signed-in dashboard user, from the session cookie; without one the browser is
@@ -137,19 +190,10 @@ impl FromRequestParts<AppState> for SignedIn {
     type Rejection = NotSignedIn;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let raw = cookies::get(&parts.headers, SESSION_COOKIE).ok_or(NotSignedIn::Login)?;
-        let hash = secret::sha256_hex(&raw);
-        let found = state.store.session(&hash, Utc::now()).await.map_err(|e| NotSignedIn::Failed(e.into()))?;
-        let found = found.ok_or(NotSignedIn::Login)?;
-        if !secret::same(&found.session_hash, &hash) {
-            return Err(NotSignedIn::Login);
+        match session_principal(parts, state).await {
+            Ok(Some(p)) => Ok(SignedIn(p)),
+            Ok(None) => Err(NotSignedIn::Login),
+            Err(e) => Err(NotSignedIn::Failed(e)),
         }
-        let u = found.user;
-        Ok(SignedIn(Principal {
-            workspace: u.workspace.clone(),
-            role: u.role,
-            creator: u.creator.clone(),
-            user: Some(u),
-        }))
     }
 }
