@@ -16,6 +16,7 @@ mod copy;
 mod links;
 mod list;
 mod owned;
+mod posts;
 mod records;
 mod tracking;
 

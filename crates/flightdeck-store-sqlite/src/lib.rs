@@ -10,6 +10,7 @@ mod campaigns;
 mod links;
 mod list;
 mod owned;
+mod posts;
 mod tracking;
 
 use std::str::FromStr;

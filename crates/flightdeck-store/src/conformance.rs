@@ -12,6 +12,7 @@ mod fixture;
 mod imports;
 mod isolation;
 mod listing;
+mod posts;
 mod records;
 mod timing;
 mod workspaces;
@@ -25,6 +26,7 @@ pub use campaigns::campaigns_and_flights;
 pub use imports::{accounts_upsert, bulk_all_or_nothing, creator_followers_and_tier, metrics_upsert};
 pub use isolation::workspace_isolation;
 pub use listing::{list_filters, list_sorting_and_paging};
+pub use posts::posts_by_verdict;
 pub use records::posts_comments_and_records;
 pub use timing::{time_bulk_import, TimedStep};
 pub use workspaces::{delete_workspace_removes_everything, personas_round_trip, workspaces_by_id_and_name};
@@ -68,6 +70,7 @@ scenarios!(
     workspace_isolation,
     posts_comments_and_records,
     campaigns_and_flights,
+    posts_by_verdict,
     delete_workspace_removes_everything,
 );
 
@@ -109,6 +112,7 @@ macro_rules! conformance_tests {
             workspace_isolation,
             posts_comments_and_records,
             campaigns_and_flights,
+            posts_by_verdict,
             delete_workspace_removes_everything,
         );
     };

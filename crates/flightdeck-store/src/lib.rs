@@ -12,6 +12,7 @@ pub mod codec;
 pub mod conformance;
 mod error;
 pub mod links;
+pub mod posts;
 pub mod tracking;
 mod types;
 
@@ -19,6 +20,7 @@ pub use auth::*;
 pub use campaigns::{CampaignStore, DocumentKind};
 pub use error::{StoreError, StoreResult};
 pub use links::*;
+pub use posts::{PostFilter, PostStore, StoredPost, VerdictCounts};
 pub use tracking::*;
 pub use types::*;
 
@@ -27,7 +29,7 @@ use flightdeck_core::domain::{Creator, CreatorId, Persona, Workspace, WorkspaceI
 
 /// The operations every backend offers.
 #[async_trait]
-pub trait Store: AuthStore + TrackingStore + CampaignStore + LinkStore + Send + Sync + 'static {
+pub trait Store: AuthStore + TrackingStore + CampaignStore + LinkStore + PostStore + Send + Sync + 'static {
     /// The backend's name (`sqlite`, `postgres`), for logs and `/metrics`.
     fn backend(&self) -> &'static str;
 

@@ -12,6 +12,7 @@ mod audience;
 mod brand;
 mod campaigns;
 mod captions;
+mod checked;
 mod comments;
 mod creator;
 mod daily;

@@ -1,12 +1,18 @@
 //! The dashboard (`/`, `/creators`, `/settings`) and the creator portal (`/portal`):
 //! askama pages rendered on the server (every text escaped), one embedded style
-//! sheet, no JavaScript. Forms carry a CSRF token (double submit: an `fd_csrf`
+//! sheet, no JavaScript framework. Forms carry a CSRF token (double submit: an `fd_csrf`
 //! cookie and a hidden field that must match).
 
+mod activity;
 pub mod chart;
+mod compliance;
 pub mod i18n;
+pub mod ledger;
+mod links;
+mod lookup;
 mod pages;
 mod portal;
+pub mod qr;
 mod session;
 mod settings;
 
@@ -33,8 +39,15 @@ pub fn router() -> Router<AppState> {
         .route("/logout", post(session::logout))
         .route("/creators", get(pages::creators))
         .route("/creators/{id}", get(pages::profile))
+        .route("/compliance", get(compliance::page))
+        .route("/links", get(links::list).post(links::create))
+        .route("/links/{id}", get(links::show))
+        .route("/codes", get(activity::codes))
+        .route("/clicks", get(activity::clicks))
+        .route("/orders", get(activity::orders))
         .route("/settings", get(settings::page))
         .route("/settings/users", post(settings::create_user))
+        .route("/settings/shops", post(settings::add_shop))
         .route("/settings/tokens", post(settings::create_token))
         .route("/settings/tokens/{id}/revoke", post(settings::revoke_token))
         .route("/portal", get(portal::page))
@@ -65,6 +78,8 @@ pub struct Ctx {
     pub is_admin: bool,
     /// Whether they are a creator.
     pub is_creator: bool,
+    /// Whether they may write (admin or marketer).
+    pub may_write: bool,
     secure: bool,
 }
 
@@ -89,6 +104,7 @@ impl Ctx {
             signed_in: who.is_some(),
             is_admin: role == Some(flightdeck_store::Role::Admin),
             is_creator: role == Some(flightdeck_store::Role::Creator),
+            may_write: matches!(role, Some(flightdeck_store::Role::Admin | flightdeck_store::Role::Marketer)),
             secure: cookies::is_secure(headers, state.auth.secure_cookies),
         }
     }

@@ -5,13 +5,32 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use flightdeck_core::domain::{AccountId, Tier};
-use flightdeck_store::{AccountMetrics, WorkspaceCounts};
+use flightdeck_store::{AccountMetrics, PostFilter, WorkspaceCounts};
 
+/// Posts the profile lists.
+const RECENT_POSTS: u64 = 5;
+
+use super::activity::slugs;
 use super::chart::{self, LineChart};
+use super::compliance::PostCard;
+use super::ledger::Ledger;
+use super::links::{campaign_options, CampaignOption, MEDIUMS};
+use super::lookup;
 use super::{Ctx, LangQuery, WebResult};
 use crate::api::creators::{encode_cursor, filter_of, vet_creator, ListParams};
 use crate::auth::{Principal, SignedIn};
 use crate::AppState;
+
+/// One campaign's row on the overview.
+struct CampaignRow {
+    name: String,
+    goal: String,
+    links: u64,
+    codes: u64,
+    clicks: u64,
+    orders: u64,
+    revenue: String,
+}
 
 #[derive(Template)]
 #[template(path = "overview.html")]
@@ -19,6 +38,7 @@ struct OverviewPage {
     ctx: Ctx,
     workspace: String,
     counts: WorkspaceCounts,
+    campaigns: Vec<CampaignRow>,
 }
 
 /// `GET /`: what the workspace holds (creators go to their portal).
@@ -35,7 +55,26 @@ pub async fn overview(
     let ws = state.store.find_workspace(who.workspace.as_str()).await?;
     let counts = state.store.counts(&who.workspace).await?;
     let workspace = ws.map(|w| w.brand.name.as_str().to_owned()).unwrap_or_default();
-    let html = OverviewPage { ctx: ctx.clone(), workspace, counts }.render()?;
+    let ledger = Ledger::load(state.store.as_ref(), &who.workspace).await?;
+    let known = lookup::campaigns(state.store.as_ref(), &who.workspace, &ledger).await?;
+    let ix = ledger.index(&slugs(&known));
+    let mut tallies = ledger.by_campaign(&ix);
+    let campaigns = known
+        .iter()
+        .map(|c| {
+            let t = tallies.remove(&c.id).unwrap_or_default();
+            CampaignRow {
+                name: c.name.as_str().to_owned(),
+                goal: c.goal.as_str().to_owned(),
+                links: t.links,
+                codes: t.codes,
+                clicks: t.clicks,
+                orders: t.orders,
+                revenue: t.revenue_text(),
+            }
+        })
+        .collect();
+    let html = OverviewPage { ctx: ctx.clone(), workspace, counts, campaigns }.render()?;
     Ok(ctx.respond(html))
 }
 
@@ -207,6 +246,10 @@ struct ProfilePage {
     vetting: Option<VetBox>,
     follower_chart: String,
     engagement_chart: String,
+    posts: Vec<PostCard>,
+    campaigns: Vec<CampaignOption>,
+    mediums: Vec<&'static str>,
+    creator: String,
 }
 
 #[derive(Template)]
@@ -275,7 +318,18 @@ pub async fn profile(
         suspicious: report.authenticity.suspicious,
         reasons: report.components.iter().map(|c| format!("{}: {}", c.name, c.reason)).collect(),
     });
+    let recent = PostFilter { creator: Some(creator.id.clone()), limit: Some(RECENT_POSTS), ..PostFilter::default() };
+    let posts = state.store.list_posts(&who.workspace, &recent).await?.iter().map(PostCard::of).collect();
+    let campaigns = if ctx.may_write {
+        campaign_options(&lookup::known_campaigns(state.store.as_ref(), &who.workspace).await?)
+    } else {
+        vec![]
+    };
     let page = ProfilePage {
+        posts,
+        campaigns,
+        mediums: MEDIUMS.to_vec(),
+        creator: creator.id.to_string(),
         follower_chart: render_chart(ctx.m, ctx.m.follower_chart, "followers-chart", chart::line(&followers, &jumps))?,
         engagement_chart: render_chart(
             ctx.m,

@@ -1,4 +1,4 @@
-//! `/settings` (admins): brand domains, users, API tokens (a new token is shown once).
+//! `/settings` (admins): brand domains, shops, users, API tokens (a new token is shown once).
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -6,8 +6,9 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::Utc;
-use flightdeck_core::domain::CreatorId;
-use flightdeck_store::{ApiToken, NewApiToken, NewUser, Role, User};
+use flightdeck_core::domain::{CreatorId, ShopId};
+use flightdeck_core::tracking::ShopPlatform;
+use flightdeck_store::{ApiToken, NewApiToken, NewUser, Role, Shop, ShopSecret, User};
 use serde::Deserialize;
 
 use super::{csrf_ok, Ctx, LangQuery, WebResult};
@@ -19,6 +20,12 @@ struct UserRow {
     email: String,
     role: &'static str,
     creator: String,
+}
+
+struct ShopRow {
+    platform: &'static str,
+    domain: String,
+    created: String,
 }
 
 struct TokenRow {
@@ -33,6 +40,7 @@ struct TokenRow {
 struct SettingsPage {
     ctx: Ctx,
     domains: Vec<String>,
+    shops: Vec<ShopRow>,
     users: Vec<UserRow>,
     tokens: Vec<TokenRow>,
     roles: Vec<&'static str>,
@@ -53,9 +61,18 @@ async fn render(
     let ws = state.store.find_workspace(who.workspace.as_str()).await?.ok_or(AppError::NotFound)?;
     let users = state.store.users(&who.workspace).await?;
     let tokens = state.store.tokens(&who.workspace).await?;
+    let shops = state.store.list_shops(&who.workspace).await?;
     let page = SettingsPage {
         ctx: ctx.clone(),
         domains: ws.brand.allowed_domains.iter().map(|d| d.as_str().to_owned()).collect(),
+        shops: shops
+            .iter()
+            .map(|s| ShopRow {
+                platform: s.platform.as_str(),
+                domain: s.domain.clone(),
+                created: s.created_at.format("%Y-%m-%d").to_string(),
+            })
+            .collect(),
         users: users.iter().map(user_row).collect(),
         tokens: tokens.iter().map(token_row).collect(),
         roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
@@ -231,4 +248,51 @@ pub async fn revoke_token(
         return Err(AppError::NotFound.into());
     }
     Ok(Redirect::to("/settings").into_response())
+}
+
+/// The new-shop form.
+#[derive(Debug, Deserialize)]
+pub struct ShopForm {
+    csrf: String,
+    platform: String,
+    domain: String,
+    secret: String,
+}
+
+/// `POST /settings/shops`: registers a shop whose signed webhooks are accepted.
+pub async fn add_shop(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    SignedIn(who): SignedIn,
+    Form(f): Form<ShopForm>,
+) -> WebResult<Response> {
+    who.require(&[Role::Admin])?;
+    if !csrf_ok(&headers, &f.csrf) {
+        return Err(AppError::Forbidden.into());
+    }
+    let platform = match ShopPlatform::parse(f.platform.trim()) {
+        Ok(p) => p,
+        Err(e) => return render(&state, &headers, &who, None, None, Some(e.to_string())).await,
+    };
+    let domain = f.domain.trim().to_ascii_lowercase();
+    if flightdeck_core::domain::Domain::parse(&domain).is_err() || f.secret.trim().len() < 8 {
+        let m = "a shop needs a bare domain (shop.example.nl) and a webhook secret of at least 8 characters";
+        return render(&state, &headers, &who, None, None, Some(m.to_owned())).await;
+    }
+    let shop = Shop {
+        id: ShopId::generate(&mut rand::rngs::OsRng),
+        workspace_id: who.workspace.clone(),
+        platform,
+        domain,
+        secret: ShopSecret::new(f.secret.trim()),
+        created_at: Utc::now(),
+    };
+    match state.store.add_shop(&shop).await {
+        Ok(()) => Ok(Redirect::to("/settings").into_response()),
+        Err(flightdeck_store::StoreError::Conflict(_)) => {
+            let m = "this shop is already registered".to_owned();
+            render(&state, &headers, &who, None, None, Some(m)).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

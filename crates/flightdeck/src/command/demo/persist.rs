@@ -29,12 +29,7 @@ pub(crate) async fn write_chunk(
         .map(|h| AudienceRow { account_id: h.account_id.clone(), audience: h.audience.clone() })
         .collect();
     session.upsert_audiences(&audiences).await?;
-    let posts: Vec<PostRow> = chunk
-        .iter()
-        .flat_map(|c| c.histories.iter())
-        .flat_map(|h| h.posts.iter())
-        .map(|p| PostRow { post: p.post.clone(), compliance: None })
-        .collect();
+    let posts: Vec<PostRow> = chunk.iter().flat_map(post_rows).collect();
     session.insert_posts(&posts).await?;
     let comments: Vec<_> = chunk
         .iter()
@@ -45,6 +40,19 @@ pub(crate) async fn write_chunk(
     session.insert_comments(&comments).await?;
     session.commit().await?;
     Ok(())
+}
+
+/// The creator's posts, sponsored ones with their compliance result.
+fn post_rows(c: &DemoCreator) -> Vec<PostRow> {
+    let mut out = Vec::new();
+    for h in &c.histories {
+        let account = c.creator.accounts.iter().find(|a| a.id == h.account_id);
+        for p in &h.posts {
+            let compliance = account.and_then(|a| p.compliance(a)).and_then(|result| serde_json::to_value(result).ok());
+            out.push(PostRow { post: p.post.clone(), compliance });
+        }
+    }
+    out
 }
 
 fn new_accounts(c: &DemoCreator) -> Vec<NewAccount> {

@@ -1,0 +1,57 @@
+//! Names for ids on the tracking pages: campaigns and creators, looked up once per page.
+
+use std::collections::HashMap;
+
+use flightdeck_core::domain::{Campaign, CampaignId, CreatorId, WorkspaceId};
+use flightdeck_store::{Store, StoreResult};
+
+use super::ledger::Ledger;
+
+/// The campaigns the ledger's links and codes name (and that exist), in that order.
+pub async fn campaigns(store: &dyn Store, workspace: &WorkspaceId, ledger: &Ledger) -> StoreResult<Vec<Campaign>> {
+    let mut out = Vec::new();
+    for id in ledger.campaign_ids() {
+        if let Some(c) = store.campaign(workspace, &id).await? {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// The campaigns the workspace's links and codes name, without loading clicks and orders.
+pub async fn known_campaigns(store: &dyn Store, workspace: &WorkspaceId) -> StoreResult<Vec<Campaign>> {
+    let ledger = Ledger {
+        links: store.list_links(workspace).await?,
+        codes: store.list_codes(workspace).await?,
+        ..Ledger::default()
+    };
+    campaigns(store, workspace, &ledger).await
+}
+
+/// Campaign id → name.
+pub fn campaign_names(campaigns: &[Campaign]) -> HashMap<CampaignId, String> {
+    campaigns.iter().map(|c| (c.id.clone(), c.name.as_str().to_owned())).collect()
+}
+
+/// Creator id → name, for the given ids (unknown ids are left out).
+pub async fn creator_names(
+    store: &dyn Store,
+    workspace: &WorkspaceId,
+    ids: Vec<CreatorId>,
+) -> StoreResult<HashMap<CreatorId, String>> {
+    let mut out = HashMap::new();
+    for id in ids {
+        if out.contains_key(&id) {
+            continue;
+        }
+        if let Some(c) = store.creator(workspace, &id).await? {
+            out.insert(id, c.name.as_str().to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// The name for an id, or the id itself.
+pub fn name_or_id<K: std::hash::Hash + Eq + std::fmt::Display>(names: &HashMap<K, String>, id: &K) -> String {
+    names.get(id).cloned().unwrap_or_else(|| id.to_string())
+}
