@@ -44,7 +44,7 @@ pub async fn codes(
     let ctx = Ctx::new(&state, &headers, q.lang.as_deref(), Some(&who));
     let store = state.store.as_ref();
     let ledger = Ledger::load(store, &who.workspace).await?;
-    let campaigns = lookup::campaigns(store, &who.workspace, &ledger).await?;
+    let campaigns = lookup::campaigns(store, &who.workspace).await?;
     let ix = ledger.index(&slugs(&campaigns));
     let names = lookup::campaign_names(&campaigns);
     let creators = lookup::creator_names(
@@ -166,7 +166,7 @@ pub async fn orders(
     let ctx = Ctx::new(&state, &headers, q.lang.as_deref(), Some(&who));
     let store = state.store.as_ref();
     let ledger = Ledger::load(store, &who.workspace).await?;
-    let campaigns = lookup::campaigns(store, &who.workspace, &ledger).await?;
+    let campaigns = lookup::campaigns(store, &who.workspace).await?;
     let ix = ledger.index(&slugs(&campaigns));
     let names = lookup::campaign_names(&campaigns);
     let newest: Vec<_> = ledger.orders.iter().rev().take(MAX_ROWS).map(|o| (o, ix.owner(o))).collect();

@@ -121,17 +121,6 @@ impl Ledger {
         }
     }
 
-    /// The ids of every campaign a link or code names, in first-seen order.
-    pub fn campaign_ids(&self) -> Vec<CampaignId> {
-        let mut out: Vec<CampaignId> = Vec::new();
-        for id in self.links.iter().map(|l| &l.campaign_id).chain(self.codes.iter().map(|c| &c.campaign_id)) {
-            if !out.contains(id) {
-                out.push(id.clone());
-            }
-        }
-        out
-    }
-
     /// Numbers per campaign.
     pub fn by_campaign(&self, ix: &Index<'_>) -> HashMap<CampaignId, Tally> {
         let mut out: HashMap<CampaignId, Tally> = HashMap::new();

@@ -96,7 +96,7 @@ async fn render(
     let ctx = Ctx::new(state, headers, lang, Some(who));
     let store = state.store.as_ref();
     let ledger = Ledger::load(store, &who.workspace).await?;
-    let campaigns = lookup::campaigns(store, &who.workspace, &ledger).await?;
+    let campaigns = lookup::campaigns(store, &who.workspace).await?;
     let names = lookup::campaign_names(&campaigns);
     let creators =
         lookup::creator_names(store, &who.workspace, ledger.links.iter().map(|l| l.creator_id.clone()).collect())

@@ -5,27 +5,9 @@ use std::collections::HashMap;
 use flightdeck_core::domain::{Campaign, CampaignId, CreatorId, WorkspaceId};
 use flightdeck_store::{Store, StoreResult};
 
-use super::ledger::Ledger;
-
-/// The campaigns the ledger's links and codes name (and that exist), in that order.
-pub async fn campaigns(store: &dyn Store, workspace: &WorkspaceId, ledger: &Ledger) -> StoreResult<Vec<Campaign>> {
-    let mut out = Vec::new();
-    for id in ledger.campaign_ids() {
-        if let Some(c) = store.campaign(workspace, &id).await? {
-            out.push(c);
-        }
-    }
-    Ok(out)
-}
-
-/// The campaigns the workspace's links and codes name, without loading clicks and orders.
-pub async fn known_campaigns(store: &dyn Store, workspace: &WorkspaceId) -> StoreResult<Vec<Campaign>> {
-    let ledger = Ledger {
-        links: store.list_links(workspace).await?,
-        codes: store.list_codes(workspace).await?,
-        ..Ledger::default()
-    };
-    campaigns(store, workspace, &ledger).await
+/// The workspace's campaigns, by name.
+pub async fn campaigns(store: &dyn Store, workspace: &WorkspaceId) -> StoreResult<Vec<Campaign>> {
+    store.list_campaigns(workspace).await
 }
 
 /// Campaign id → name.

@@ -23,6 +23,9 @@ use crate::AppState;
 
 /// One campaign's row on the overview.
 struct CampaignRow {
+    /// 0 running, 1 planned, 2 ended, 3 without flights (the sort order).
+    status: u8,
+    status_text: &'static str,
     name: String,
     goal: String,
     links: u64,
@@ -56,14 +59,19 @@ pub async fn overview(
     let counts = state.store.counts(&who.workspace).await?;
     let workspace = ws.map(|w| w.brand.name.as_str().to_owned()).unwrap_or_default();
     let ledger = Ledger::load(state.store.as_ref(), &who.workspace).await?;
-    let known = lookup::campaigns(state.store.as_ref(), &who.workspace, &ledger).await?;
+    let known = lookup::campaigns(state.store.as_ref(), &who.workspace).await?;
     let ix = ledger.index(&slugs(&known));
     let mut tallies = ledger.by_campaign(&ix);
-    let campaigns = known
+    let flights = state.store.list_flights(&who.workspace, None).await?;
+    let today = chrono::Utc::now().date_naive();
+    let mut campaigns: Vec<CampaignRow> = known
         .iter()
         .map(|c| {
             let t = tallies.remove(&c.id).unwrap_or_default();
+            let (status, status_text) = status_of(ctx.m, &flights, &c.id, today);
             CampaignRow {
+                status,
+                status_text,
                 name: c.name.as_str().to_owned(),
                 goal: c.goal.as_str().to_owned(),
                 links: t.links,
@@ -74,8 +82,28 @@ pub async fn overview(
             }
         })
         .collect();
+    campaigns.sort_by_key(|c| c.status);
     let html = OverviewPage { ctx: ctx.clone(), workspace, counts, campaigns }.render()?;
     Ok(ctx.respond(html))
+}
+
+/// Whether a campaign runs on `today` by its flights: (sort rank, words).
+fn status_of(
+    m: &super::Msg,
+    flights: &[flightdeck_core::domain::Flight],
+    campaign: &flightdeck_core::domain::CampaignId,
+    today: chrono::NaiveDate,
+) -> (u8, &'static str) {
+    let mine: Vec<_> = flights.iter().filter(|f| &f.campaign_id == campaign).collect();
+    if mine.is_empty() {
+        (3, "—")
+    } else if mine.iter().any(|f| f.starts_on <= today && today <= f.ends_on) {
+        (0, m.running)
+    } else if mine.iter().any(|f| f.starts_on > today) {
+        (1, m.planned)
+    } else {
+        (2, m.ended)
+    }
 }
 
 /// One row of the creator table.
@@ -321,7 +349,7 @@ pub async fn profile(
     let recent = PostFilter { creator: Some(creator.id.clone()), limit: Some(RECENT_POSTS), ..PostFilter::default() };
     let posts = state.store.list_posts(&who.workspace, &recent).await?.iter().map(PostCard::of).collect();
     let campaigns = if ctx.may_write {
-        campaign_options(&lookup::known_campaigns(state.store.as_ref(), &who.workspace).await?)
+        campaign_options(&lookup::campaigns(state.store.as_ref(), &who.workspace).await?)
     } else {
         vec![]
     };

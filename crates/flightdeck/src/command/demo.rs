@@ -53,13 +53,15 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
     store.create_workspace(&brand.workspace).await?;
     store.save_personas(&brand.workspace.id, &brand.personas).await?;
     let (truth, summaries) = generate_creators(&opts, store.clone(), &brand.workspace.id).await?;
+    let accounts =
+        summaries.iter().flat_map(|s| s.creator.accounts.iter()).map(|a| (a.id.clone(), a.clone())).collect();
     let campaigns = tokio::task::spawn_blocking({
         let seed = opts.seed;
         move || demo::campaigns(seed, &summaries)
     })
     .await
     .context("the campaign generator stopped")?;
-    persist::write_campaigns(store.as_ref(), &brand.workspace.id, &campaigns).await?;
+    persist::write_campaigns(store.as_ref(), &brand.workspace.id, &campaigns, &accounts).await?;
     if let Some(path) = &opts.truth {
         write_truth(path, &truth)?;
     }

@@ -1,7 +1,9 @@
-//! Writes generated demo creators and campaigns into the store.
+//! Writes generated demo creators and campaigns (with their traffic) into the store.
 
-use flightdeck_core::demo::{DemoCampaigns, DemoCreator};
-use flightdeck_core::domain::WorkspaceId;
+use std::collections::HashMap;
+
+use flightdeck_core::demo::{DemoCampaigns, DemoCreator, DemoPost};
+use flightdeck_core::domain::{Account, AccountId, WorkspaceId};
 use flightdeck_store::{AccountIdRef, AudienceRow, MetricRow, NewAccount, PostRow, Record, Store};
 
 /// Writes one chunk of creators in one transaction.
@@ -47,12 +49,15 @@ fn post_rows(c: &DemoCreator) -> Vec<PostRow> {
     let mut out = Vec::new();
     for h in &c.histories {
         let account = c.creator.accounts.iter().find(|a| a.id == h.account_id);
-        for p in &h.posts {
-            let compliance = account.and_then(|a| p.compliance(a)).and_then(|result| serde_json::to_value(result).ok());
-            out.push(PostRow { post: p.post.clone(), compliance });
-        }
+        out.extend(h.posts.iter().map(|p| checked_row(p, account)));
     }
     out
+}
+
+/// A post to store, with its compliance result when it is sponsored.
+fn checked_row(p: &DemoPost, account: Option<&Account>) -> PostRow {
+    let compliance = account.and_then(|a| p.compliance(a)).and_then(|result| serde_json::to_value(result).ok());
+    PostRow { post: p.post.clone(), compliance }
 }
 
 fn new_accounts(c: &DemoCreator) -> Vec<NewAccount> {
@@ -75,22 +80,32 @@ fn new_accounts(c: &DemoCreator) -> Vec<NewAccount> {
         .collect()
 }
 
-/// Writes the campaigns' documents in one transaction: campaigns, flights, and per
-/// collaboration the collaboration, brief, contract and deliverables.
+/// Writes the campaigns in one transaction: campaigns, flights, per collaboration the
+/// collaboration, brief, contract, deliverables, tracking links, discount code and the
+/// posts that went live (checked for compliance), then the clicks and orders.
 pub(crate) async fn write_campaigns(
     store: &dyn Store,
     workspace: &WorkspaceId,
     campaigns: &DemoCampaigns,
+    accounts: &HashMap<AccountId, Account>,
 ) -> anyhow::Result<()> {
     let mut records: Vec<Record> = campaigns.campaigns.iter().cloned().map(Record::Campaign).collect();
     records.extend(campaigns.flights.iter().cloned().map(Record::Flight));
+    let mut posts = Vec::new();
     for c in &campaigns.collaborations {
         records.push(Record::Collaboration(c.collaboration.clone()));
         records.push(Record::Brief(c.brief.clone()));
         records.push(Record::Contract(c.contract.clone()));
         records.extend(c.deliverables.iter().cloned().map(Record::Deliverable));
+        records.extend(c.links.iter().cloned().map(Record::Link));
+        records.push(Record::Code(c.code.clone()));
+        let account = accounts.get(&c.account_id);
+        posts.extend(c.posts.iter().map(|live| checked_row(&live.post, account)));
     }
+    records.extend(campaigns.clicks.iter().cloned().map(Record::Click));
+    records.extend(campaigns.orders.iter().cloned().map(Record::Order));
     let mut session = store.begin(workspace).await?;
+    session.insert_posts(&posts).await?;
     session.insert_records(&records).await?;
     session.commit().await?;
     Ok(())
