@@ -205,6 +205,40 @@ async fn insert_new(
     Err(last.unwrap_or_else(|| StoreError::Conflict("short code".to_owned())).into())
 }
 
+/// Points a link of the workspace (by id or short code) at a new destination, with
+/// the UTMs of its current one (same source, medium, content), and tells every link
+/// cache ([`flightdeck_store::LinkStore::set_link_destination`]).
+pub async fn update_destination(
+    store: &dyn Store,
+    workspace: &Workspace,
+    id_or_code: &str,
+    destination: &str,
+    public_url: &str,
+) -> Result<LinkView, TrackError> {
+    let link = find_link(store, &workspace.id, id_or_code).await?;
+    let campaign = store
+        .campaign(&workspace.id, &link.campaign_id)
+        .await?
+        .ok_or_else(|| TrackError::NotFound(format!("the link's campaign `{}` is gone", link.campaign_id)))?;
+    let old = url::Url::parse(&link.destination).ok();
+    let utm_of =
+        |key: &str| old.as_ref().and_then(|u| u.query_pairs().find(|(k, _)| k == key).map(|(_, v)| v.into_owned()));
+    let source = utm_of("utm_source").unwrap_or_else(|| "social".to_owned());
+    let medium = utm_of("utm_medium").map(|m| UtmMedium::parse(&m)).transpose()?.unwrap_or(UtmMedium::Social);
+    let mut utm = Utm::new(source, medium, &campaign.slug).id(campaign.id.as_str());
+    if let Some(content) = utm_of("utm_content") {
+        utm = utm.content(content);
+    }
+    let built = build_destination(destination, &workspace.brand.allowed_domains, &utm)?;
+    let changed = store
+        .set_link_destination(&workspace.id, &link.id, &built)
+        .await?
+        .ok_or_else(|| TrackError::NotFound(format!("no link `{id_or_code}` in this workspace")))?;
+    let counts = store.link_clicks(&workspace.id).await?;
+    let (human, bots) = counts.iter().find(|c| c.link_id == changed.id).map_or((0, 0), |c| (c.human, c.bots));
+    Ok(LinkView::of(&changed, public_url, human, bots))
+}
+
 /// The workspace's links, oldest first, with their click counts.
 pub async fn list_links(store: &dyn Store, ws: &WorkspaceId, public_url: &str) -> Result<Vec<LinkView>, TrackError> {
     let links = store.list_links(ws).await?;

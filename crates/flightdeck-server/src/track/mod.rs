@@ -14,6 +14,7 @@
 pub mod api;
 pub mod brands;
 pub mod cache;
+pub mod codes;
 pub mod events;
 pub mod links;
 mod pages;

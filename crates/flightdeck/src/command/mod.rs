@@ -3,10 +3,13 @@
 mod access;
 mod attribute;
 mod campaigns;
+mod clicks;
+mod codes;
 mod compliance;
 mod creators;
 mod demo;
 mod import;
+mod links;
 mod serve;
 mod workspace;
 
@@ -72,6 +75,15 @@ pub enum Command {
     /// List the workspace's campaigns.
     #[command(subcommand)]
     Campaigns(campaigns::CampaignOpts),
+    /// Tracking links: create (prints the short URL), list, update, QR code.
+    #[command(subcommand)]
+    Links(links::Opts),
+    /// Discount codes: generate one per creator, list, export for Shopify / WooCommerce.
+    #[command(subcommand)]
+    Codes(codes::Opts),
+    /// The stored clicks of tracking links.
+    #[command(subcommand)]
+    Clicks(clicks::Opts),
     /// List the workspace's flights (the ids `attribute --flight` takes).
     #[command(subcommand)]
     Flights(campaigns::FlightOpts),
@@ -94,6 +106,9 @@ pub async fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
         Command::Compliance(opts) => compliance::run(opts, ctx).await,
         Command::Attribute(opts) => attribute::run(opts, ctx).await,
         Command::Campaigns(opts) => campaigns::run_campaigns(opts, ctx).await,
+        Command::Links(opts) => links::run(opts, ctx).await,
+        Command::Codes(opts) => codes::run(opts, ctx).await,
+        Command::Clicks(opts) => clicks::run(opts, ctx).await,
         Command::Flights(opts) => campaigns::run_flights(opts, ctx).await,
         Command::User(opts) => access::run_user(opts, ctx).await,
         Command::Token(opts) => access::run_token(opts, ctx).await,

@@ -110,3 +110,15 @@ pub(crate) async fn write_campaigns(
     session.commit().await?;
     Ok(())
 }
+
+/// Writes the pixel events of the demo's consenting visitors (each stored once by its id).
+pub(crate) async fn write_events(
+    store: &dyn Store,
+    workspace: &WorkspaceId,
+    campaigns: &DemoCampaigns,
+) -> anyhow::Result<()> {
+    for event in &campaigns.events {
+        store.insert_event(workspace, event).await?;
+    }
+    Ok(())
+}
