@@ -5,6 +5,7 @@
 //! shutdown future resolves, then finishes the requests in flight.
 
 pub mod api;
+pub mod attribution;
 pub mod auth;
 pub mod error;
 mod metrics;

@@ -47,4 +47,19 @@ pub enum AttributionError {
         /// The largest chain solved exactly.
         limit: usize,
     },
+    /// A workspace-mode model name that does not exist.
+    #[error(
+        "unknown model `{0}`: expected one of first-touch, last-touch, last-non-direct, linear, time-decay, position-based, markov, shapley, all (or several joined by `,`)"
+    )]
+    UnknownFlightModel(String),
+    /// A workspace-mode setting out of range.
+    #[error("{setting}: expected {expected}, got {got}")]
+    BadSetting {
+        /// The setting.
+        setting: &'static str,
+        /// What is accepted.
+        expected: &'static str,
+        /// What was given.
+        got: String,
+    },
 }

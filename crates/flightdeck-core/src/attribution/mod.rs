@@ -13,6 +13,7 @@
 //! Everything here is a pure function over plain data.
 
 mod error;
+pub mod flight;
 mod fxhash;
 pub mod heuristic;
 pub mod journey;

@@ -1,8 +1,9 @@
 //! Click, code, view-through and assisted conversions per channel, counted apart.
 //!
-//! For each converting journey the *decisive* touch is the last click, code or visit;
-//! only when there is none is it the last view (views never take a conversion from a
-//! click). The decisive channel gets a click, code or view-through conversion by the
+//! For each converting journey the *decisive* touch is the last click, code or
+//! non-direct visit; only when there is none is it the last view (views never take a
+//! conversion from a click, and a direct visit never takes one from a view), and
+//! only when there is no view either, the direct visit. The decisive channel gets a click, code or view-through conversion by the
 //! kind of that touch; every other channel in the journey gets one assisted
 //! conversion (once per journey, however often it appears).
 
@@ -49,9 +50,16 @@ impl<C> ChannelSummary<C> {
     }
 }
 
-/// The decisive touch of a journey: the last non-view touch, else the last view.
-pub fn decisive_touch<K, C>(journey: &Journey<K, C>) -> Option<&JourneyTouch<C>> {
-    journey.touches.iter().rev().find(|t| t.kind != TouchKind::View).or(journey.touches.last())
+/// The decisive touch of a journey: the last click, code or non-direct visit; else the
+/// last view (a direct visit after a view is a view-through conversion); else the last
+/// touch (a direct visit).
+pub fn decisive_touch<K, C: ChannelKey>(journey: &Journey<K, C>) -> Option<&JourneyTouch<C>> {
+    let direct = C::direct();
+    let touches = || journey.touches.iter().rev();
+    touches()
+        .find(|t| t.kind != TouchKind::View && t.channel != direct)
+        .or_else(|| touches().find(|t| t.kind == TouchKind::View))
+        .or(journey.touches.last())
 }
 
 /// Counts per channel over the converting journeys, channels in order of first touch.

@@ -19,6 +19,7 @@ pub mod access;
 pub mod compliance;
 pub mod creators;
 pub mod dto;
+pub mod flights;
 pub mod page;
 pub mod shops;
 pub mod tracking;
@@ -42,13 +43,14 @@ pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
 /// The document's fixed parts; the paths come from the routes.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Flightdeck API", description = "Influencer marketing from reach to result: creators, vetting, compliance, tracking. Authenticate with `Authorization: Bearer <token>` (`flightdeck token create`)."),
+    info(title = "Flightdeck API", description = "Influencer marketing from reach to result: creators, vetting, compliance, tracking, attribution. Authenticate with `Authorization: Bearer <token>` (`flightdeck token create`)."),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
     components(schemas(crate::error::ErrorBody)),
     tags((name = "creators", description = "Creators, their accounts, metrics and vetting"),
         (name = "compliance", description = "Advertising disclosure checks"),
         (name = "tracking", description = "Links, codes, clicks and orders"),
+        (name = "attribution", description = "Flights and their attribution"),
         (name = "shops", description = "Shops whose webhooks are accepted"),
         (name = "access", description = "Users and API tokens (admins)"),
         (name = "workspace", description = "The caller's workspace"))
@@ -88,6 +90,8 @@ pub fn openapi_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(crate::track::events::collect, crate::track::events::preflight))
         .routes(routes!(crate::track::api::create, crate::track::api::list))
         .routes(routes!(crate::track::api::qr))
+        .routes(routes!(flights::list))
+        .routes(routes!(flights::attribution))
         .split_for_parts()
 }
 

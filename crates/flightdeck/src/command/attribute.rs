@@ -1,8 +1,13 @@
-//! `flightdeck attribute`: attribution models on a path file (or, later, on a flight).
+//! `flightdeck attribute`: attribution models on a path file, or on a flight of the
+//! workspace.
 //!
 //! `--paths FILE.csv --model M [--order N]` reads a ChannelAttribution path file and
 //! prints every channel's credited conversions and value under one model, or under all
-//! of them side by side (`--model all`). Every model is exact; nothing is simulated.
+//! of them side by side (`--model all`). `--flight ID --model M` does the same on the
+//! workspace's own clicks, codes and orders ([`flight`]). Every model is exact; nothing
+//! is simulated.
+
+mod flight;
 
 use std::path::PathBuf;
 
@@ -29,6 +34,14 @@ fn parse_model(raw: &str) -> Result<ModelChoice, String> {
     Model::parse(raw).map(ModelChoice::One).map_err(|e| e.to_string())
 }
 
+/// Any model name of either mode (a usage error otherwise); each mode checks its own.
+fn model_arg(raw: &str) -> Result<String, String> {
+    match flightdeck_core::attribution::flight::FlightModel::parse_list(raw) {
+        Ok(_) => Ok(raw.to_owned()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Options of `flightdeck attribute`.
 #[derive(Debug, clap::Args)]
 pub struct Opts {
@@ -39,23 +52,31 @@ pub struct Opts {
     /// A flight of the workspace (`fl_…`): attribution on its own clicks, codes and orders.
     #[arg(long, value_name = "ID")]
     pub flight: Option<String>,
-    /// first-touch, last-touch, linear, position-based, markov, shapley, or all.
-    #[arg(long, value_name = "M", value_parser = parse_model)]
-    pub model: ModelChoice,
+    /// first-touch, last-touch, linear, position-based, markov, shapley, or all; with
+    /// --flight also last-non-direct and time-decay (and several joined by `,`).
+    #[arg(long, value_name = "M", value_parser = model_arg)]
+    pub model: String,
     /// The Markov chain's order (states are runs of N channels).
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
     pub order: u16,
+    /// With --flight: the options of workspace mode.
+    #[command(flatten)]
+    pub workspace: flight::FlightOpts,
 }
 
 /// Runs `flightdeck attribute`.
 pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
     let Some(file) = opts.paths else {
-        return Err(user(
-            "`attribute --flight` is not available yet: export the flight's journeys as a path file and use --paths",
-        ));
+        let id = opts.flight.unwrap_or_default();
+        return flight::run(&id, &opts.model, usize::from(opts.order), &opts.workspace, ctx).await;
     };
+    if let Some(option) = opts.workspace.given() {
+        return Err(user(format!("{option} works with --flight only, not with --paths")));
+    }
     let order = usize::from(opts.order);
-    let choice = opts.model;
+    let choice = parse_model(&opts.model).map_err(|e| {
+        user(format!("--model: {e} (last-non-direct, time-decay and lists of models work with --flight only)"))
+    })?;
     let results = tokio::task::spawn_blocking(move || compute(&file, choice, order)).await??;
     render(&results, choice, ctx.format)
 }
