@@ -65,7 +65,7 @@ fn demo_flights_are_listed_and_attributed_with_every_model() {
     }
     let id = flights[0]["id"].as_str().unwrap();
     let table = ok(dir.path(), &["attribute", "--flight", id, "--model", "markov"]);
-    assert!(table.contains("credits per channel") && table.contains("markov per post"), "{table}");
+    assert!(table.contains("conversions credited per channel") && table.contains("markov per post"), "{table}");
     let csv = ok(dir.path(), &["attribute", "--flight", id, "--model", "last-touch,linear", "--format", "csv"]);
     assert!(csv.starts_with("channel,name,last_touch_conversions,last_touch_value_minor,linear_conversions"), "{csv}");
     let custom = json(

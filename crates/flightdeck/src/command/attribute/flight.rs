@@ -85,16 +85,13 @@ pub async fn run(id: &str, model: &str, order: usize, opts: &FlightOpts, ctx: &C
     };
     match ctx.format {
         OutputFormat::Json => print_json(&result),
-        OutputFormat::Csv => write_stdout(&channels_side_by_side(&result, true).render_csv()?),
+        OutputFormat::Csv => write_stdout(&channels_side_by_side(&result).render_csv()?),
         OutputFormat::Table => write_stdout(&text(&result)),
     }
 }
 
-/// Full precision for CSV, fixed decimals for people.
-fn number(value: f64, csv: bool, decimals: usize) -> String {
-    if csv {
-        return value.to_string();
-    }
+/// Fixed decimals, without a "-0.00" for a credit that is zero up to rounding.
+fn number(value: f64, decimals: usize) -> String {
     let text = format!("{value:.decimals$}");
     if text.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
         text.trim_start_matches('-').to_owned()
@@ -104,12 +101,8 @@ fn number(value: f64, csv: bool, decimals: usize) -> String {
 }
 
 /// Minor units as major units with two decimals (the table shows currency, not cents).
-fn money(minor: f64, csv: bool) -> String {
-    if csv {
-        minor.to_string()
-    } else {
-        number(minor / 100.0, false, 2)
-    }
+fn money(minor: f64) -> String {
+    number(minor / 100.0, 2)
 }
 
 fn label(info: &flightdeck_core::attribution::flight::ChannelInfo) -> String {
@@ -119,30 +112,44 @@ fn label(info: &flightdeck_core::attribution::flight::ChannelInfo) -> String {
     }
 }
 
-/// Channels as rows, `<model>_conversions` and `<model>_value` (CSV: minor units) per model.
-fn channels_side_by_side(r: &FlightAttribution, csv: bool) -> Table {
-    let mut headers = vec!["channel".to_owned()];
-    if csv {
-        headers.push("name".to_owned());
-    }
+/// Channels as rows, `<model>_conversions` and `<model>_value_minor` per model (CSV).
+fn channels_side_by_side(r: &FlightAttribution) -> Table {
+    let mut headers = vec!["channel".to_owned(), "name".to_owned()];
     for m in &r.models {
         let name = m.model.as_str().replace('-', "_");
         headers.push(format!("{name}_conversions"));
-        headers.push(if csv { format!("{name}_value_minor") } else { format!("{name}_value") });
+        headers.push(format!("{name}_value_minor"));
     }
+    let mut table = Table::new(headers);
+    let Some(first) = r.models.first() else { return table };
+    for c in &first.channels {
+        let mut row = vec![c.info.channel.clone(), c.info.name.clone().unwrap_or_default()];
+        for m in &r.models {
+            let credit = m.channels.iter().find(|x| x.info.channel == c.info.channel);
+            row.push(credit.map_or(0.0, |x| x.conversions).to_string());
+            row.push(credit.map_or(0.0, |x| x.value_minor).to_string());
+        }
+        table.row(row);
+    }
+    table
+}
+
+/// Channels as rows, one column per model: conversions, or value in major units.
+fn per_model(r: &FlightAttribution, value: bool) -> Table {
+    let mut headers = vec!["channel".to_owned()];
+    headers.extend(r.models.iter().map(|m| m.model.as_str().to_owned()));
     let numeric: Vec<usize> = (1..headers.len()).collect();
     let mut table = Table::new(headers).numeric(&numeric);
     let Some(first) = r.models.first() else { return table };
     for c in &first.channels {
-        let mut row = if csv {
-            vec![c.info.channel.clone(), c.info.name.clone().unwrap_or_default()]
-        } else {
-            vec![label(&c.info)]
-        };
+        let mut row = vec![label(&c.info)];
         for m in &r.models {
             let credit = m.channels.iter().find(|x| x.info.channel == c.info.channel);
-            row.push(number(credit.map_or(0.0, |x| x.conversions), csv, 2));
-            row.push(money(credit.map_or(0.0, |x| x.value_minor), csv));
+            row.push(if value {
+                money(credit.map_or(0.0, |x| x.value_minor))
+            } else {
+                number(credit.map_or(0.0, |x| x.conversions), 2)
+            });
         }
         table.row(row);
     }
@@ -166,7 +173,7 @@ fn heading(r: &FlightAttribution) -> String {
         r.journeys.converting,
         r.journeys.non_converting,
         r.total_conversions,
-        money(r.total_value_minor as f64, false),
+        money(r.total_value_minor as f64),
         r.currency,
         s.click_window_days,
         s.view_window_days,
@@ -190,7 +197,7 @@ fn counts_table(r: &FlightAttribution) -> Table {
             c.code_conversions.to_string(),
             c.view_through_conversions.to_string(),
             c.assisted_conversions.to_string(),
-            money(c.assisted_value_minor as f64, false),
+            money(c.assisted_value_minor as f64),
         ]);
     }
     t
@@ -207,8 +214,8 @@ fn posts_table(m: &ModelResult) -> Table {
             p.format.clone(),
             p.platform.map_or_else(String::new, |x| x.as_str().to_owned()),
             if p.in_flight { "yes" } else { "no" }.to_owned(),
-            number(p.conversions, false, 2),
-            money(p.value_minor, false),
+            number(p.conversions, 2),
+            money(p.value_minor),
         ]);
     }
     t
@@ -217,15 +224,17 @@ fn posts_table(m: &ModelResult) -> Table {
 fn formats_table(m: &ModelResult) -> Table {
     let mut t = Table::new(["format", "conversions", "value"]).numeric(&[1, 2]);
     for f in &m.formats {
-        t.row([f.format.clone(), number(f.conversions, false, 2), money(f.value_minor, false)]);
+        t.row([f.format.clone(), number(f.conversions, 2), money(f.value_minor)]);
     }
     t
 }
 
 fn text(r: &FlightAttribution) -> String {
     let mut out = heading(r);
-    out += &format!("\ncredits per channel ({}):\n", r.currency);
-    out += &channels_side_by_side(r, false).render_text();
+    out += "\nconversions credited per channel:\n";
+    out += &per_model(r, false).render_text();
+    out += &format!("\nvalue credited per channel ({}):\n", r.currency);
+    out += &per_model(r, true).render_text();
     out += "\nconversions counted apart (decisive touch; assisted = in the journey, not decisive):\n";
     out += &counts_table(r).render_text();
     if let [one] = r.models.as_slice() {
