@@ -87,6 +87,21 @@ fn markov_order_1_by_hand() {
 }
 
 #[test]
+fn markov_on_the_sample_with_a_loop_a_null_path_and_an_always_last_channel() {
+    // start: a 6, b 1, c 2; a->b 4, a->c 2; c->b 2, c->d 2; d->b 2; b->conv 6, b->null 3.
+    // Every state converts with 2/3 (P = 2/3). P_-a = 2/9 (RE 2/3), P_-b = 0 (RE 1),
+    // P_-c = 10/27 (RE 4/9), P_-d = 14/27 (RE 2/9); sum 21/9, C = 6.
+    // Only b converts, so the value REs equal these and V = 50 is split the same way.
+    let want = [
+        ("a", 12.0 / 7.0, 100.0 / 7.0),
+        ("b", 18.0 / 7.0, 150.0 / 7.0),
+        ("c", 8.0 / 7.0, 200.0 / 21.0),
+        ("d", 4.0 / 7.0, 100.0 / 21.0),
+    ];
+    assert_credits(&run(&sample(), Model::Markov, 1), &want);
+}
+
+#[test]
 fn markov_loop_on_one_channel_is_merged() {
     // a > a > b is a -> b: both channels are needed for every conversion.
     let set = paths(&[("a > a > b", 1.0, 8.0, 1.0)]);

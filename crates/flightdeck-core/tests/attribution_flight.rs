@@ -555,3 +555,117 @@ fn a_28_day_window_reaches_further_back() {
     // 28 days: w's click counts, and r's code order of July 20 is within 28 days of the flight's end.
     assert_eq!((month.journeys.converting, bram(&month)), (7, 3.0));
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    type ClickRow = (u8, usize, u32);
+    type OrderRow = (u8, u32, i64, Option<usize>, u8);
+
+    /// Four creators with a link (a post each, two formats) and a code each; customers
+    /// click and order at random; an order carries the customer's last click id.
+    fn random(clicks: &[ClickRow], orders: &[OrderRow]) -> Fixture {
+        let names = ["anna", "bram", "cato", "dirk"];
+        let mut f = fixture();
+        f.links = names.iter().map(|n| link(n, "a", n, Some(n))).collect();
+        f.codes = names.iter().map(|n| code(&n.to_uppercase(), "a", n)).collect();
+        f.deliverables = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| deliverable(n, n, if i % 2 == 0 { PostFormat::Reel } else { PostFormat::Story }, 5))
+            .collect();
+        f.creators = names.iter().map(|n| creator(n, n, Platform::Instagram)).collect();
+        let when = |hour: u32| at(1, 0) + chrono::TimeDelta::hours(i64::from(hour));
+        f.clicks = clicks
+            .iter()
+            .enumerate()
+            .map(|(i, (_, l, h))| click(&format!("r{i}"), names[*l], when(*h), true, AgentClass::Mobile))
+            .collect();
+        f.orders = orders
+            .iter()
+            .enumerate()
+            .map(|(i, (cust, h, value, code, utm))| {
+                let last_click = clicks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (c, _, ch))| c == cust && ch <= h)
+                    .max_by_key(|(_, (_, _, ch))| *ch)
+                    .map(|(j, _)| format!("r{j}"));
+                let mut o = order(O {
+                    tag: &format!("r{i}"),
+                    when: when(*h),
+                    total: eur(*value),
+                    codes: &[],
+                    utm: [None, Some(("google", "organic", "x")), Some(("google", "cpc", "x"))][usize::from(*utm)],
+                    click: None,
+                    customer: Some(&format!("h{cust}")),
+                    ..NO
+                });
+                o.codes = code.map(|c| vec![names[c].to_uppercase()]).unwrap_or_default();
+                o.click_id = last_click.map(|c| format!("ck_{c}"));
+                o
+            })
+            .collect();
+        f.exposures.clear();
+        f
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn credits_posts_and_counts_add_up(
+            clicks in prop::collection::vec((0u8..8, 0usize..4, 0u32..700), 0..30),
+            orders in prop::collection::vec((0u8..8, 0u32..800, 0i64..20_000, prop::option::of(0usize..4), 0u8..3), 0..20),
+            policy in prop::sample::select(vec![CodePolicy::CodeWins, CodePolicy::LinkWins, CodePolicy::CodeOnly]),
+            window in prop::sample::select(vec![7u32, 28]),
+        ) {
+            let f = random(&clicks, &orders);
+            let settings = FlightSettings { code_policy: policy, click_window_days: window, ..FlightSettings::default() };
+            let r = run(&f, &settings, &FlightModel::ALL);
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-7 * a.abs().max(b.abs()).max(1.0);
+            let total_value = r.total_value_minor as f64;
+            for m in &r.models {
+                let (c, v) = m.channels.iter().fold((0.0, 0.0), |a, x| (a.0 + x.conversions, a.1 + x.value_minor));
+                prop_assert!(close(c, r.total_conversions) && close(v, total_value), "{}: {c} {v} vs {} {}", m.model, r.total_conversions, total_value);
+                prop_assert!(m.channels.iter().all(|x| x.conversions >= -1e-9 && x.value_minor >= -1e-6), "{}", m.model);
+                for ch in m.channels.iter().filter(|x| x.info.kind == "creator") {
+                    let own = m.posts.iter().filter(|p| Some(&p.creator) == ch.info.creator.as_ref());
+                    let (pc, pv) = own.fold((0.0, 0.0), |a, p| (a.0 + p.conversions, a.1 + p.value_minor));
+                    prop_assert!(close(pc, ch.conversions) && close(pv, ch.value_minor), "{}: {} posts {pc} vs {}", m.model, ch.info.channel, ch.conversions);
+                }
+                let posts: f64 = m.posts.iter().map(|p| p.conversions).sum();
+                let formats: f64 = m.formats.iter().map(|x| x.conversions).sum();
+                prop_assert!(close(posts, formats));
+            }
+            let decisive: u64 = r.conversions.iter().map(|c| c.click_conversions + c.code_conversions + c.view_through_conversions).sum();
+            prop_assert_eq!(decisive as f64, r.total_conversions);
+        }
+
+        #[test]
+        fn renaming_creators_permutes_the_credits(
+            clicks in prop::collection::vec((0u8..8, 0usize..4, 0u32..700), 1..30),
+            orders in prop::collection::vec((0u8..8, 0u32..800, 0i64..20_000, prop::option::of(0usize..4), 0u8..3), 1..20),
+        ) {
+            let f = random(&clicks, &orders);
+            let mut renamed = random(&clicks, &orders);
+            // The same people under other ids (and names): anna <-> dirk, bram <-> cato.
+            let swap = |raw: &str| match raw {
+                "cr_anna" => "cr_dirk", "cr_dirk" => "cr_anna", "cr_bram" => "cr_cato", "cr_cato" => "cr_bram", o => o,
+            }.to_owned();
+            for l in &mut renamed.links { l.creator_id = id(&swap(l.creator_id.as_str())); }
+            for c in &mut renamed.codes { c.creator_id = c.creator_id.as_ref().map(|x| id(&swap(x.as_str()))); }
+            let a = run(&f, &FlightSettings::default(), &FlightModel::ALL);
+            let b = run(&renamed, &FlightSettings::default(), &FlightModel::ALL);
+            for (ma, mb) in a.models.iter().zip(&b.models) {
+                for ca in &ma.channels {
+                    let label = ca.info.creator.as_ref().map_or(ca.info.channel.clone(), |c| format!("creator:{}", swap(c.as_str())));
+                    let cb = mb.channels.iter().find(|x| x.info.channel == label).unwrap();
+                    prop_assert!((ca.conversions - cb.conversions).abs() < 1e-9, "{}: {label}", ma.model);
+                    prop_assert!((ca.value_minor - cb.value_minor).abs() < 1e-6, "{}: {label}", ma.model);
+                }
+            }
+        }
+    }
+}
