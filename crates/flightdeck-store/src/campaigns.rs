@@ -6,9 +6,11 @@
 //! provided on top, so both backends decode and sort in exactly the same way.
 
 use async_trait::async_trait;
-use flightdeck_core::domain::{Campaign, CampaignId, Collaboration, Deliverable, Flight, FlightId, WorkspaceId};
+use flightdeck_core::domain::{
+    Campaign, CampaignId, Collaboration, Deliverable, DeliverableId, Flight, FlightId, WorkspaceId,
+};
 
-use crate::{codec, StoreResult};
+use crate::{codec, DeliverableCheck, StoreResult};
 
 /// The kind of a stored campaign-side document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,6 +27,8 @@ pub enum DocumentKind {
     Contract,
     /// A deliverable (parent: its contract).
     Deliverable,
+    /// The compliance result of a deliverable's caption (parent: the deliverable).
+    DeliverableCheck,
 }
 
 impl DocumentKind {
@@ -37,6 +41,7 @@ impl DocumentKind {
             DocumentKind::Brief => "brief",
             DocumentKind::Contract => "contract",
             DocumentKind::Deliverable => "deliverable",
+            DocumentKind::DeliverableCheck => "deliverable_check",
         }
     }
 }
@@ -97,6 +102,21 @@ pub trait CampaignStore: Send + Sync {
     /// Every deliverable of the workspace, by id.
     async fn list_deliverables(&self, workspace: &WorkspaceId) -> StoreResult<Vec<Deliverable>> {
         decode_all("deliverable", self.documents(workspace, DocumentKind::Deliverable, None).await?)
+    }
+
+    /// The stored compliance result of a deliverable's caption, if it was checked.
+    async fn deliverable_check(
+        &self,
+        workspace: &WorkspaceId,
+        deliverable: &DeliverableId,
+    ) -> StoreResult<Option<DeliverableCheck>> {
+        let raw = self.documents(workspace, DocumentKind::DeliverableCheck, Some(deliverable.as_str())).await?;
+        raw.first().map(|text| codec::from_json("deliverable check", text)).transpose()
+    }
+
+    /// Every stored deliverable check of the workspace, by deliverable id.
+    async fn list_deliverable_checks(&self, workspace: &WorkspaceId) -> StoreResult<Vec<DeliverableCheck>> {
+        decode_all("deliverable check", self.documents(workspace, DocumentKind::DeliverableCheck, None).await?)
     }
 }
 

@@ -171,8 +171,8 @@ pub struct Document {
     pub data: String,
 }
 
-/// The document form of a campaign, flight, collaboration, brief, contract or
-/// deliverable (links, codes, clicks and orders have tables of their own).
+/// The document form of a campaign, flight, collaboration, brief, contract,
+/// deliverable or deliverable check (links, codes, clicks and orders have tables of their own).
 pub fn document(record: &crate::Record) -> StoreResult<Document> {
     use crate::Record as R;
     let (id, kind, parent_id, creator_id, data) = match record {
@@ -188,6 +188,13 @@ pub fn document(record: &crate::Record) -> StoreResult<Document> {
         R::Brief(b) => (b.id.to_string(), "brief", Some(b.collaboration_id.to_string()), None, to_json(b)?),
         R::Contract(c) => (c.id.to_string(), "contract", Some(c.collaboration_id.to_string()), None, to_json(c)?),
         R::Deliverable(d) => (d.id.to_string(), "deliverable", Some(d.contract_id.to_string()), None, to_json(d)?),
+        R::DeliverableCheck(c) => (
+            format!("{}.compliance", c.deliverable_id),
+            "deliverable_check",
+            Some(c.deliverable_id.to_string()),
+            None,
+            to_json(c)?,
+        ),
         R::Link(_) | R::Code(_) | R::Click(_) | R::Order(_) => {
             return Err(StoreError::Corrupt("links, codes, clicks and orders are not documents".to_owned()))
         }

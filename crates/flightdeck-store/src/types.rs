@@ -120,6 +120,18 @@ pub enum Record {
     Click(Click),
     /// An order.
     Order(Order),
+    /// The compliance result of a deliverable's planned caption.
+    DeliverableCheck(DeliverableCheck),
+}
+
+/// The compliance check of a deliverable's caption, stored with the deliverable
+/// (a document whose parent is the deliverable).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct DeliverableCheck {
+    /// The deliverable checked.
+    pub deliverable_id: flightdeck_core::domain::DeliverableId,
+    /// The compliance check's JSON output (`{"verdict", "findings"}`).
+    pub result: serde_json::Value,
 }
 
 /// How `creators list` sorts.

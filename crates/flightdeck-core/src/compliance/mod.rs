@@ -25,11 +25,13 @@ mod labels;
 mod nl;
 mod output;
 mod parse;
+mod planned;
 mod text;
 
 pub use input::PostInput;
 pub use output::{CheckResult, Finding, Severity};
 pub use parse::{parse_post, post_from_value, InputError};
+pub use planned::{deliverable_input, relationship_of};
 
 use context::{judge, Ctx, Status};
 use input::{Jurisdiction, Relationship};

@@ -24,7 +24,8 @@ fn flight_of(records: &[Record]) -> Flight {
 
 /// Two campaigns with three flights: `list_campaigns` by name, `list_flights` by first
 /// day (all, or of one campaign), `flight` by id; another workspace's id is `None`,
-/// exactly as an id that does not exist; collaborations and deliverables by id.
+/// exactly as an id that does not exist; collaborations and deliverables by id; a
+/// deliverable's compliance check stored with it.
 pub async fn campaigns_and_flights(store: &dyn Store) {
     let ws = workspace(store, "wsc-campaigns").await;
     let other = workspace(store, "wsc-other").await;
@@ -82,6 +83,20 @@ pub async fn campaigns_and_flights(store: &dyn Store) {
     let ids: Vec<&str> = deliverables.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["de_wsca", "de_wscb"]);
     assert_eq!(deliverables[0].due_on, date(2025, 6, 10));
+
+    let check = crate::DeliverableCheck {
+        deliverable_id: parse("de_wsca"),
+        result: serde_json::json!({"verdict": "violation", "findings": [{"rule": "NL-RSM-DISCLOSURE-MISSING",
+            "severity": "violation", "message": "Geen “reclame” 🙈", "fix": "Start the caption with `#advertentie`"}]}),
+    };
+    let mut s = ok("begin", store.begin(&ws).await);
+    ok("insert_records", s.insert_records(&[Record::DeliverableCheck(check.clone())]).await);
+    ok("commit", s.commit().await);
+    let found = ok("deliverable_check", store.deliverable_check(&ws, &parse("de_wsca")).await);
+    assert_eq!(found, Some(check.clone()), "a deliverable's check reads back exactly as stored");
+    assert_eq!(ok("deliverable_check", store.deliverable_check(&ws, &parse("de_wscb")).await), None);
+    assert_eq!(ok("deliverable_check", store.deliverable_check(&other, &parse("de_wsca")).await), None);
+    assert_eq!(ok("list_deliverable_checks", store.list_deliverable_checks(&ws).await), vec![check]);
 
     assert!(ok("list_campaigns", store.list_campaigns(&other).await).is_empty(), "nothing leaks across workspaces");
     assert!(ok("list_flights", store.list_flights(&other, None).await).is_empty());

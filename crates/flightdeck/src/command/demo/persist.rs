@@ -2,9 +2,10 @@
 
 use std::collections::HashMap;
 
+use flightdeck_core::compliance;
 use flightdeck_core::demo::{DemoCampaigns, DemoCreator, DemoPost};
-use flightdeck_core::domain::{Account, AccountId, WorkspaceId};
-use flightdeck_store::{AccountIdRef, AudienceRow, MetricRow, NewAccount, PostRow, Record, Store};
+use flightdeck_core::domain::{Account, AccountId, CollaborationKind, Deliverable, WorkspaceId};
+use flightdeck_store::{AccountIdRef, AudienceRow, DeliverableCheck, MetricRow, NewAccount, PostRow, Record, Store};
 
 /// Writes one chunk of creators in one transaction.
 pub(crate) async fn write_chunk(
@@ -54,6 +55,18 @@ fn post_rows(c: &DemoCreator) -> Vec<PostRow> {
     out
 }
 
+/// The compliance result of a deliverable's planned caption, stored with it.
+fn deliverable_check(
+    d: &Deliverable,
+    accounts: &HashMap<AccountId, Account>,
+    kind: CollaborationKind,
+) -> Option<Record> {
+    let account = accounts.get(&d.account_id)?;
+    let result = compliance::check(&compliance::deliverable_input(d, account, Some(kind)));
+    let result = serde_json::to_value(result).ok()?;
+    Some(Record::DeliverableCheck(DeliverableCheck { deliverable_id: d.id.clone(), result }))
+}
+
 /// A post to store, with its compliance result when it is sponsored.
 fn checked_row(p: &DemoPost, account: Option<&Account>) -> PostRow {
     let compliance = account.and_then(|a| p.compliance(a)).and_then(|result| serde_json::to_value(result).ok());
@@ -97,6 +110,7 @@ pub(crate) async fn write_campaigns(
         records.push(Record::Brief(c.brief.clone()));
         records.push(Record::Contract(c.contract.clone()));
         records.extend(c.deliverables.iter().cloned().map(Record::Deliverable));
+        records.extend(c.deliverables.iter().filter_map(|d| deliverable_check(d, accounts, c.collaboration.kind)));
         records.extend(c.links.iter().cloned().map(Record::Link));
         records.push(Record::Code(c.code.clone()));
         let account = accounts.get(&c.account_id);
