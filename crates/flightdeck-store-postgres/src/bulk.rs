@@ -16,7 +16,9 @@ use crate::db_err;
 use crate::owned::{Owned, Parent};
 
 /// Tables with a `workspace_id` column, children first (for deleting a workspace).
-pub(crate) const WORKSPACE_TABLES: [&str; 13] = [
+pub(crate) const WORKSPACE_TABLES: [&str; 15] = [
+    "scoring_runs",
+    "vetting_settings",
     "scores",
     "clicks",
     "orders",

@@ -19,6 +19,7 @@ mod owned;
 mod posts;
 mod records;
 mod tracking;
+mod vetting;
 
 use std::time::Duration;
 

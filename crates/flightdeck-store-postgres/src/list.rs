@@ -19,7 +19,7 @@ const ACCOUNT_COLUMNS: &str =
     "a.id, a.creator_id, a.platform, a.handle, a.followers, a.country, a.language, a.niche, a.url";
 
 /// The account columns of a row, starting at column `at`.
-fn account_columns(r: &PgRow, at: usize) -> codec::AccountColumns {
+pub(crate) fn account_columns(r: &PgRow, at: usize) -> codec::AccountColumns {
     codec::AccountColumns {
         id: r.get(at),
         creator_id: r.get(at + 1),

@@ -12,6 +12,7 @@ mod list;
 mod owned;
 mod posts;
 mod tracking;
+mod vetting;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -16,7 +16,7 @@ use crate::db_err;
 const ACCOUNT_COLUMNS: &str =
     "a.id, a.creator_id, a.platform, a.handle, a.followers, a.country, a.language, a.niche, a.url";
 
-fn account_columns(r: &SqliteRow) -> codec::AccountColumns {
+pub(crate) fn account_columns(r: &SqliteRow) -> codec::AccountColumns {
     codec::AccountColumns {
         id: r.get(0),
         creator_id: r.get(1),

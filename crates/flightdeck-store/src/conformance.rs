@@ -15,6 +15,7 @@ mod listing;
 mod posts;
 mod records;
 mod timing;
+mod vetting;
 mod workspaces;
 
 use std::future::Future;
@@ -29,6 +30,7 @@ pub use listing::{list_filters, list_sorting_and_paging};
 pub use posts::posts_by_verdict;
 pub use records::posts_comments_and_records;
 pub use timing::{time_bulk_import, TimedStep};
+pub use vetting::{rescore_and_explain, scores_replace_and_list, vetting_data_by_id_range};
 pub use workspaces::{delete_workspace_removes_everything, personas_round_trip, workspaces_by_id_and_name};
 
 /// The future a scenario returns.
@@ -71,6 +73,9 @@ scenarios!(
     posts_comments_and_records,
     campaigns_and_flights,
     posts_by_verdict,
+    vetting_data_by_id_range,
+    scores_replace_and_list,
+    rescore_and_explain,
     delete_workspace_removes_everything,
 );
 
@@ -113,6 +118,9 @@ macro_rules! conformance_tests {
             posts_comments_and_records,
             campaigns_and_flights,
             posts_by_verdict,
+            vetting_data_by_id_range,
+            scores_replace_and_list,
+            rescore_and_explain,
             delete_workspace_removes_everything,
         );
     };

@@ -13,8 +13,10 @@ pub mod conformance;
 mod error;
 pub mod links;
 pub mod posts;
+pub mod scoring;
 pub mod tracking;
 mod types;
+pub mod vetting;
 
 pub use auth::*;
 pub use campaigns::{CampaignStore, DocumentKind};
@@ -23,13 +25,16 @@ pub use links::*;
 pub use posts::{PostFilter, PostStore, StoredPost, VerdictCounts};
 pub use tracking::*;
 pub use types::*;
+pub use vetting::{CreatorData, ScoreFacts, ScoringRun, StoredScore, VettingLoad, VettingRows, VettingStore};
 
 use async_trait::async_trait;
 use flightdeck_core::domain::{Creator, CreatorId, Persona, Workspace, WorkspaceId};
 
 /// The operations every backend offers.
 #[async_trait]
-pub trait Store: AuthStore + TrackingStore + CampaignStore + LinkStore + PostStore + Send + Sync + 'static {
+pub trait Store:
+    AuthStore + TrackingStore + CampaignStore + LinkStore + PostStore + VettingStore + Send + Sync + 'static
+{
     /// The backend's name (`sqlite`, `postgres`), for logs and `/metrics`.
     fn backend(&self) -> &'static str;
 

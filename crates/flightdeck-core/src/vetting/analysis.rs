@@ -11,7 +11,7 @@ use super::input::{AccountInput, VettingInput};
 use super::peers::PeerIndex;
 use super::safety::{self, ContentScan};
 use super::summary::AccountSummary;
-use crate::domain::{CreatorId, Language};
+use crate::domain::{AccountId, CreatorId, Language};
 
 /// What is known about a creator before any persona or brand is considered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,9 +30,21 @@ pub struct Analysis {
 
 /// Analyses one creator's accounts.
 pub fn analyze(input: &VettingInput) -> Analysis {
+    analyze_with(input, |_| None)
+}
+
+/// Analyses one creator whose account summaries may already be known (from a first
+/// pass over the daily metrics, see [`super::summarize_page`]): for those accounts
+/// the input needs no daily metrics. An account `known` has no summary for is
+/// summarised from the input.
+pub fn analyze_with(input: &VettingInput, known: impl Fn(&AccountId) -> Option<AccountSummary>) -> Analysis {
     Analysis {
         creator: input.creator.clone(),
-        summaries: input.accounts.iter().map(AccountSummary::of).collect(),
+        summaries: input
+            .accounts
+            .iter()
+            .map(|a| known(&a.account.id).unwrap_or_else(|| AccountSummary::of(a)))
+            .collect(),
         comments: input.accounts.iter().map(comment_quality).collect(),
         content: safety::scan(input),
         words: fit::content_stems(input),

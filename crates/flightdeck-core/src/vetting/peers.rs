@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::engagement::RateBasis;
 use super::priors::{engagement_prior, formula, reach_rate_prior, tier_curve, Denominator, PRIOR_LOG_SIGMA};
 use super::stats::{ecdf_sorted, median, median_in_place, median_mad, normal_cdf, quantile_sorted};
@@ -26,7 +28,8 @@ const K_SIGMA: f64 = 20.0;
 const MIN_SIGMA: f64 = 0.2;
 
 /// A per-account number that peers are compared on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// The platform's default engagement rate.
     Engagement,
@@ -90,8 +93,8 @@ impl Metric {
     }
 }
 
-type BucketKey = (Metric, Platform, Tier, RateBasis);
-type PlatformKey = (Metric, Platform, RateBasis);
+pub(super) type BucketKey = (Metric, Platform, Tier, RateBasis);
+pub(super) type PlatformKey = (Metric, Platform, RateBasis);
 
 /// What an account's value is compared with.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -124,9 +127,9 @@ pub struct Placement {
 /// The workspace's peer distributions, built once from every account's summary.
 #[derive(Debug, Clone, Default)]
 pub struct PeerIndex {
-    buckets: HashMap<BucketKey, Vec<f64>>,
-    platform_offset: HashMap<PlatformKey, f64>,
-    sigma: HashMap<(Metric, Option<Platform>), f64>,
+    pub(super) buckets: HashMap<BucketKey, Vec<f64>>,
+    pub(super) platform_offset: HashMap<PlatformKey, f64>,
+    pub(super) sigma: HashMap<(Metric, Option<Platform>), f64>,
 }
 
 impl PeerIndex {
