@@ -50,12 +50,12 @@ impl PeerIndex {
             .iter()
             .map(|(&(m, p, t, b), v)| (m, p, t, b, v.iter().map(|x| x.to_bits()).collect()))
             .collect();
-        buckets.sort_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
+        buckets.sort_by_key(|e| (e.0, e.1, e.2, e.3));
         let mut offsets: Vec<OffsetEntry> =
             self.platform_offset.iter().map(|(&(m, p, b), v)| (m, p, b, v.to_bits())).collect();
-        offsets.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        offsets.sort_by_key(|e| (e.0, e.1, e.2));
         let mut sigmas: Vec<SigmaEntry> = self.sigma.iter().map(|(&(m, p), v)| (m, p, v.to_bits())).collect();
-        sigmas.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        sigmas.sort_by_key(|e| (e.0, e.1));
         PeerSnapshot { version: SNAPSHOT_VERSION, buckets, offsets, sigmas }
     }
 
