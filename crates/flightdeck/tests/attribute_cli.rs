@@ -83,6 +83,12 @@ fn every_model_side_by_side_in_json_and_csv() {
         .unwrap()
         .starts_with("channel,first_touch_conversions,first_touch_value,last_touch_conversions"));
     assert_eq!(lines.next().unwrap().split(',').take(3).collect::<Vec<_>>(), ["a", "5", "50"]);
+    // A list of models: the heuristics that ChannelAttribution's heuristic_models gives.
+    let args =
+        ["attribute", "--paths", f.to_str().unwrap(), "--model", "first-touch,last-touch,linear", "--format", "json"];
+    let v = json(&flightdeck(&dir, &args));
+    let models: Vec<&str> = v["models"].as_array().unwrap().iter().map(|m| m["model"].as_str().unwrap()).collect();
+    assert_eq!(models, ["first-touch", "last-touch", "linear"]);
 }
 
 #[test]

@@ -19,19 +19,30 @@ use crate::error::user;
 use crate::output::{print_json, write_stdout, OutputFormat, Table};
 
 /// Which model(s) to run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelChoice {
     /// One model.
     One(Model),
-    /// Every model, side by side.
-    All,
+    /// Several models (`all`, or names joined by `,`), side by side.
+    Many(Vec<Model>),
 }
 
 fn parse_model(raw: &str) -> Result<ModelChoice, String> {
     if raw.trim().eq_ignore_ascii_case("all") {
-        return Ok(ModelChoice::All);
+        return Ok(ModelChoice::Many(Model::ALL.to_vec()));
     }
-    Model::parse(raw).map(ModelChoice::One).map_err(|e| e.to_string())
+    let mut models: Vec<Model> = Vec::new();
+    for piece in raw.split(',').filter(|p| !p.trim().is_empty()) {
+        let model = Model::parse(piece).map_err(|e| e.to_string())?;
+        if !models.contains(&model) {
+            models.push(model);
+        }
+    }
+    match models.as_slice() {
+        [] => Model::parse(raw).map(ModelChoice::One).map_err(|e| e.to_string()),
+        [one] if !raw.contains(',') => Ok(ModelChoice::One(*one)),
+        _ => Ok(ModelChoice::Many(models)),
+    }
 }
 
 /// Any model name of either mode (a usage error otherwise); each mode checks its own.
@@ -74,18 +85,18 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
         return Err(user(format!("{option} works with --flight only, not with --paths")));
     }
     let order = usize::from(opts.order);
-    let choice = parse_model(&opts.model).map_err(|e| {
-        user(format!("--model: {e} (last-non-direct, time-decay and lists of models work with --flight only)"))
-    })?;
+    let choice = parse_model(&opts.model)
+        .map_err(|e| user(format!("--model: {e} (last-non-direct and time-decay work with --flight only)")))?;
+    let one = matches!(choice, ModelChoice::One(_));
     let results = tokio::task::spawn_blocking(move || compute(&file, choice, order)).await??;
-    render(&results, choice, ctx.format)
+    render(&results, one, ctx.format)
 }
 
 fn compute(file: &std::path::Path, choice: ModelChoice, order: usize) -> anyhow::Result<Vec<Attribution>> {
     let paths: PathSet = flightdeck_ingest::paths::read_path_file(file).map_err(|e| user(e.to_string()))?;
     let models = match choice {
         ModelChoice::One(model) => vec![model],
-        ModelChoice::All => Model::ALL.to_vec(),
+        ModelChoice::Many(models) => models,
     };
     models
         .into_iter()
@@ -93,19 +104,19 @@ fn compute(file: &std::path::Path, choice: ModelChoice, order: usize) -> anyhow:
         .collect()
 }
 
-/// `--model all` in JSON: every model's result, in the order of [`Model::ALL`].
+/// Several models in JSON: every result, in the order asked (`all`: that of [`Model::ALL`]).
 #[derive(Debug, Serialize)]
 struct AllModels<'a> {
     models: &'a [Attribution],
 }
 
-fn render(results: &[Attribution], choice: ModelChoice, format: OutputFormat) -> anyhow::Result<()> {
-    match (format, choice, results) {
-        (OutputFormat::Json, ModelChoice::One(_), [one]) => print_json(one),
+fn render(results: &[Attribution], one: bool, format: OutputFormat) -> anyhow::Result<()> {
+    match (format, one, results) {
+        (OutputFormat::Json, true, [one]) => print_json(one),
         (OutputFormat::Json, _, _) => print_json(&AllModels { models: results }),
-        (OutputFormat::Csv, ModelChoice::One(_), [one]) => write_stdout(&one_table(one, true).render_csv()?),
+        (OutputFormat::Csv, true, [one]) => write_stdout(&one_table(one, true).render_csv()?),
         (OutputFormat::Csv, _, _) => write_stdout(&side_by_side(results, true).render_csv()?),
-        (OutputFormat::Table, ModelChoice::One(_), [one]) => {
+        (OutputFormat::Table, true, [one]) => {
             let mut table = one_table(one, false);
             let markov = one.model == Model::Markov;
             let mut total = vec!["total".to_owned(), fixed(one.total_conversions, 3), fixed(one.total_value, 2)];
