@@ -62,6 +62,21 @@ fn corpus_has_at_least_150_cases_covering_every_market() {
     for c in ["NL", "BE", "US", "GB"] {
         assert!(per_country.get(c).copied().unwrap_or(0) >= 10, "{c}: {per_country:?}");
     }
+    // Flemish and Belgian French apart, and the video platforms, each with cases of their own.
+    let mut per_kind: BTreeMap<String, usize> = BTreeMap::new();
+    for line in CORPUS.lines().filter(|l| !l.trim().is_empty()) {
+        let post: PostInput = serde_json::from_str(line).unwrap();
+        let country = post.country.clone().unwrap_or_default().to_uppercase();
+        let language = post.language.clone().unwrap_or_default();
+        *per_kind.entry(format!("{country}-{language}")).or_default() += 1;
+        *per_kind.entry(post.platform.clone().unwrap_or_default()).or_default() += 1;
+    }
+    for kind in ["BE-nl", "BE-fr", "NL-nl", "tiktok", "youtube"] {
+        assert!(per_kind.get(kind).copied().unwrap_or(0) >= 8, "{kind}: {per_kind:?}");
+    }
+    for platform in ["twitch", "snapchat", "blog", "podcast", "linkedin"] {
+        assert!(per_kind.contains_key(platform), "{platform}: {per_kind:?}");
+    }
 }
 
 #[test]
