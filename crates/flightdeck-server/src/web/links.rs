@@ -1,22 +1,22 @@
 //! `/links`: the workspace's tracking links with their clicks, one link with its QR
-//! code, and the form that creates a link (also on a creator's profile).
+//! code, and the form that creates a link (also on a creator's profile) with the link
+//! engine of [`crate::track::links`].
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::Utc;
-use flightdeck_core::domain::{Campaign, CampaignId, CreatorId, LinkId, TrackingLink};
-use flightdeck_core::tracking::{build_destination, generate_short_code, Utm, UtmMedium};
-use flightdeck_store::{Record, StoreError};
+use std::collections::HashMap;
+
+use flightdeck_core::domain::{Campaign, LinkId};
 use serde::Deserialize;
 
-use super::ledger::Ledger;
 use super::lookup::{self, name_or_id};
 use super::{csrf_ok, qr, Ctx, WebResult};
 use crate::auth::{Principal, SignedIn};
 use crate::error::{AppError, AppResult};
+use crate::track::links::{create_link, short_url, LinkView, NewLink, TrackError};
 use crate::AppState;
 
 /// One row of the links table.
@@ -47,16 +47,6 @@ struct LinksPage {
     mediums: Vec<&'static str>,
     creator: String,
     error: Option<String>,
-}
-
-/// The base of short URLs: `FLIGHTDECK_PUBLIC_URL`, else the request's host.
-pub fn public_base(headers: &HeaderMap) -> String {
-    if let Ok(base) = std::env::var("FLIGHTDECK_PUBLIC_URL") {
-        return base.trim_end_matches('/').to_owned();
-    }
-    let host = headers.get(axum::http::header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("localhost");
-    let https = crate::auth::cookies::is_secure(headers, false);
-    format!("{}://{host}", if https { "https" } else { "http" })
 }
 
 /// The campaigns the form offers.
@@ -95,28 +85,24 @@ async fn render(
     who.require(Principal::READERS)?;
     let ctx = Ctx::new(state, headers, lang, Some(who));
     let store = state.store.as_ref();
-    let ledger = Ledger::load(store, &who.workspace).await?;
+    let links = store.list_links(&who.workspace).await?;
+    let clicks: HashMap<LinkId, u64> =
+        store.link_clicks(&who.workspace).await?.into_iter().map(|c| (c.link_id, c.human)).collect();
     let campaigns = lookup::campaigns(store, &who.workspace).await?;
     let names = lookup::campaign_names(&campaigns);
     let creators =
-        lookup::creator_names(store, &who.workspace, ledger.links.iter().map(|l| l.creator_id.clone()).collect())
-            .await?;
-    let base = public_base(headers);
-    let mut clicks: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
-    for c in ledger.clicks.iter().filter(|c| c.agent.is_human()) {
-        *clicks.entry(c.link_id.as_str()).or_default() += 1;
-    }
-    let rows = ledger
-        .links
+        lookup::creator_names(store, &who.workspace, links.iter().map(|l| l.creator_id.clone()).collect()).await?;
+    let base = &state.track.settings.public_url;
+    let rows = links
         .iter()
         .rev()
         .map(|l| LinkRow {
             id: l.id.to_string(),
-            url: format!("{base}/r/{}", l.code),
+            url: short_url(base, &l.code),
             campaign: name_or_id(&names, &l.campaign_id),
             creator: name_or_id(&creators, &l.creator_id),
             destination: l.destination.clone(),
-            clicks: clicks.get(l.id.as_str()).copied().unwrap_or(0),
+            clicks: clicks.get(&l.id).copied().unwrap_or(0),
             created: l.created_at.format("%Y-%m-%d").to_string(),
         })
         .collect();
@@ -177,7 +163,7 @@ pub async fn show(
     });
     let campaign = store.campaign(&who.workspace, &link.campaign_id).await?;
     let creator = store.creator(&who.workspace, &link.creator_id).await?;
-    let url = format!("{}/r/{}", public_base(&headers), link.code);
+    let url = short_url(&state.track.settings.public_url, &link.code);
     let page = LinkPage {
         qr: qr::svg(&url, &format!("{} {url}", ctx.m.qr_code)).unwrap_or_default(),
         ctx: ctx.clone(),
@@ -230,52 +216,22 @@ pub async fn create(
     }
 }
 
-fn invalid(m: impl Into<String>) -> AppError {
-    AppError::InvalidRequest(m.into())
-}
-
-async fn new_link(state: &AppState, who: &Principal, f: &LinkForm) -> AppResult<TrackingLink> {
+async fn new_link(state: &AppState, who: &Principal, f: &LinkForm) -> AppResult<LinkView> {
     let store = state.store.as_ref();
     let ws = store.find_workspace(who.workspace.as_str()).await?.ok_or(AppError::NotFound)?;
-    let campaign_id = CampaignId::parse(f.campaign.trim()).map_err(|_| invalid("pick a campaign"))?;
-    let campaign =
-        store.campaign(&who.workspace, &campaign_id).await?.ok_or_else(|| invalid("no such campaign here"))?;
-    let creator_id = CreatorId::parse(f.creator.trim()).map_err(|_| invalid("creator: expected an id such as cr_…"))?;
-    let creator = store.creator(&who.workspace, &creator_id).await?.ok_or_else(|| invalid("no such creator here"))?;
-    let account =
-        creator.accounts.iter().max_by_key(|a| a.followers).ok_or_else(|| invalid("creator has no account"))?;
-    let medium = match f.medium.trim() {
-        "" => UtmMedium::Social,
-        m => UtmMedium::parse(m).map_err(|e| invalid(e.to_string()))?,
+    let optional = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+    let new = NewLink {
+        campaign: f.campaign.trim().to_owned(),
+        creator: f.creator.trim().to_owned(),
+        destination: f.destination.trim().to_owned(),
+        content: optional(&f.content),
+        medium: optional(&f.medium),
+        platform: None,
+        deliverable: None,
     };
-    let content = match f.content.trim() {
-        "" => account.handle.as_str().to_owned(),
-        c => c.chars().take(100).collect(),
-    };
-    let utm =
-        Utm::for_platform(account.platform, medium, campaign.slug.clone()).id(campaign.id.to_string()).content(content);
-    let destination = build_destination(f.destination.trim(), &ws.brand.allowed_domains, &utm)
-        .map_err(|e| invalid(format!("destination: {e}")))?;
-    let mut rng = rand::rngs::OsRng;
-    for _ in 0..3 {
-        let link = TrackingLink {
-            id: LinkId::generate(&mut rng),
-            code: generate_short_code(&mut rng),
-            campaign_id: campaign.id.clone(),
-            creator_id: creator.id.clone(),
-            deliverable_id: None,
-            destination: destination.clone(),
-            created_at: Utc::now(),
-        };
-        let mut session = store.begin(&who.workspace).await?;
-        match session.insert_records(&[Record::Link(link.clone())]).await {
-            Ok(()) => {
-                session.commit().await?;
-                return Ok(link);
-            }
-            Err(StoreError::Conflict(_)) => continue,
-            Err(e) => return Err(e.into()),
-        }
+    match create_link(store, &ws, &new, &state.track.settings.public_url).await {
+        Ok(link) => Ok(link),
+        Err(TrackError::NotFound(m)) => Err(AppError::InvalidRequest(m)),
+        Err(e) => Err(e.into()),
     }
-    Err(AppError::Internal("three short-code collisions in a row".to_owned()))
 }
