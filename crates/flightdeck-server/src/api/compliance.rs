@@ -11,7 +11,7 @@ use crate::auth::{ApiCaller, Principal};
 use crate::error::{AppError, AppResult, ErrorBody};
 
 /// Checks one post (an object) or several (an array): `{"verdict", "findings"}` each.
-#[utoipa::path(post, path = "/api/v1/compliance/check", tag = "compliance",
+#[utoipa::path(post, path = "/api/v1/compliance/check", operation_id = "check_compliance", tag = "compliance",
     request_body(content = Object, description = "A post: platform, format, country, language, caption, hashtags, paid_partnership_label, disclosure_in_media, relationship, product_category, audience_under_18_share, creator_age, creator_followers; or an array of them"),
     responses((status = 200, description = "`{\"verdict\": \"violation|warning|ok\", \"findings\": [...]}`, or an array of them", body = Object),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]

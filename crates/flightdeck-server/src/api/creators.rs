@@ -84,7 +84,7 @@ fn sort_of(p: &SortParams) -> AppResult<CreatorSort> {
 
 /// Creators of the workspace, filtered, sorted and paged. A `creator` caller gets
 /// a page with only their own creator (filters do not apply).
-#[utoipa::path(get, path = "/api/v1/creators", tag = "creators", params(ListParams, SortParams),
+#[utoipa::path(get, path = "/api/v1/creators", operation_id = "list_creators", tag = "creators", params(ListParams, SortParams),
     responses((status = 200, description = "A page of creators", body = Page<CreatorItem>),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn list(
@@ -120,7 +120,7 @@ pub async fn load_creator(store: &dyn Store, who: &Principal, id: &str) -> AppRe
 }
 
 /// One creator with their accounts.
-#[utoipa::path(get, path = "/api/v1/creators/{id}", tag = "creators", params(("id" = String, Path, description = "creator id")),
+#[utoipa::path(get, path = "/api/v1/creators/{id}", operation_id = "show_creator", tag = "creators", params(("id" = String, Path, description = "creator id")),
     responses((status = 200, body = CreatorItem), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
 pub async fn show(
@@ -133,7 +133,7 @@ pub async fn show(
 }
 
 /// The channel accounts of a creator.
-#[utoipa::path(get, path = "/api/v1/creators/{id}/accounts", tag = "creators", params(("id" = String, Path, description = "creator id")),
+#[utoipa::path(get, path = "/api/v1/creators/{id}/accounts", operation_id = "creator_accounts", tag = "creators", params(("id" = String, Path, description = "creator id")),
     responses((status = 200, body = Page<AccountItem>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
 pub async fn accounts(
@@ -146,7 +146,7 @@ pub async fn accounts(
 }
 
 /// The daily metrics of every account of a creator.
-#[utoipa::path(get, path = "/api/v1/creators/{id}/metrics", tag = "creators", params(("id" = String, Path, description = "creator id")),
+#[utoipa::path(get, path = "/api/v1/creators/{id}/metrics", operation_id = "creator_metrics", tag = "creators", params(("id" = String, Path, description = "creator id")),
     responses((status = 200, body = Page<AccountMetricsItem>), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn metrics(
@@ -210,7 +210,7 @@ pub async fn vet_creator(
 }
 
 /// The explained vetting score of a creator (for a persona, or the brand alone).
-#[utoipa::path(get, path = "/api/v1/creators/{id}/vetting", tag = "creators",
+#[utoipa::path(get, path = "/api/v1/creators/{id}/vetting", operation_id = "creator_vetting", tag = "creators",
     params(("id" = String, Path, description = "creator id"), VetParams),
     responses((status = 200, description = "The vetting report (see INTERFACES.md: creator, persona, scorable, score, confidence, not_scorable_reason, authenticity, components)", body = Object),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]

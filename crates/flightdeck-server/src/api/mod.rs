@@ -27,7 +27,6 @@ pub mod workspace;
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use axum::Router;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -36,9 +35,6 @@ use utoipa_axum::routes;
 
 use crate::error::AppError;
 use crate::AppState;
-
-/// The path of the OpenAPI document.
-pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
 
 /// The document's fixed parts; the paths come from the routes.
 #[derive(OpenApi)]
@@ -53,7 +49,8 @@ pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
         (name = "attribution", description = "Flights and their attribution"),
         (name = "shops", description = "Shops whose webhooks are accepted"),
         (name = "access", description = "Users and API tokens (admins)"),
-        (name = "workspace", description = "The caller's workspace"))
+        (name = "workspace", description = "The caller's workspace"),
+        (name = "meta", description = "This document"))
 )]
 struct ApiDoc;
 
@@ -87,6 +84,7 @@ pub fn openapi_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(access::list_tokens, access::create_token))
         .routes(routes!(access::revoke_token))
         .routes(routes!(workspace::show))
+        .routes(routes!(openapi_json))
         .routes(routes!(crate::track::events::collect, crate::track::events::preflight))
         .routes(routes!(crate::track::api::create, crate::track::api::list))
         .routes(routes!(crate::track::api::qr))
@@ -100,22 +98,25 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     openapi_router().1
 }
 
-/// The API's routes, with `/api/v1/openapi.json`, a JSON 404 for unknown API paths
+/// The OpenAPI 3.1 document of this API (this route needs no token).
+#[utoipa::path(get, path = "/api/v1/openapi.json", operation_id = "openapi_document", tag = "meta", security(()),
+    responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json", body = Object)))]
+pub async fn openapi_json() -> Response {
+    static JSON: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let body = JSON.get_or_init(|| {
+        openapi().to_json().unwrap_or_else(|e| {
+            tracing::error!(error = %e, "cannot serialise the OpenAPI document");
+            "{}".to_owned()
+        })
+    });
+    ([(header::CONTENT_TYPE, "application/json")], body.clone()).into_response()
+}
+
+/// The API's routes (with `/api/v1/openapi.json`), a JSON 404 for unknown API paths
 /// and JSON bodies for the errors the router answers itself (405, 415, …).
 pub fn router() -> Router<AppState> {
-    let (router, doc) = openapi_router();
-    let json = doc.to_json().unwrap_or_else(|e| {
-        tracing::error!(error = %e, "cannot serialise the OpenAPI document");
-        "{}".to_owned()
-    });
+    let (router, _) = openapi_router();
     router
-        .route(
-            OPENAPI_PATH,
-            get(move || {
-                let body = json.clone();
-                async move { ([(header::CONTENT_TYPE, "application/json")], body) }
-            }),
-        )
         .route("/api/v1/{*rest}", axum::routing::any(|| async { AppError::NotFound }))
         .layer(axum::middleware::map_response(json_errors))
 }

@@ -40,7 +40,7 @@ impl From<Shop> for ShopItem {
 }
 
 /// The workspace's shops, by domain.
-#[utoipa::path(get, path = "/api/v1/shops", tag = "shops", params(PageParams),
+#[utoipa::path(get, path = "/api/v1/shops", operation_id = "list_shops", tag = "shops", params(PageParams),
     responses((status = 200, body = Page<ShopItem>), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn list(

@@ -166,7 +166,7 @@ fn wanted(filter: &Option<Option<CreatorId>>, creator: Option<&CreatorId>) -> bo
 }
 
 /// The workspace's discount codes, by code.
-#[utoipa::path(get, path = "/api/v1/codes", tag = "tracking", params(CodeParams),
+#[utoipa::path(get, path = "/api/v1/codes", operation_id = "list_codes", tag = "tracking", params(CodeParams),
     responses((status = 200, body = Page<CodeItem>), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn codes(
@@ -208,7 +208,7 @@ fn click_item(c: Click, creator: Option<&CreatorId>) -> ClickItem {
 }
 
 /// The workspace's clicks, oldest first.
-#[utoipa::path(get, path = "/api/v1/clicks", tag = "tracking", params(EventParams),
+#[utoipa::path(get, path = "/api/v1/clicks", operation_id = "list_clicks", tag = "tracking", params(EventParams),
     responses((status = 200, body = Page<ClickItem>), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn clicks(
@@ -280,7 +280,7 @@ fn order_item(o: Order, creator: Option<CreatorId>) -> OrderItem {
 }
 
 /// The workspace's orders, by time placed.
-#[utoipa::path(get, path = "/api/v1/orders", tag = "tracking", params(EventParams),
+#[utoipa::path(get, path = "/api/v1/orders", operation_id = "list_orders", tag = "tracking", params(EventParams),
     responses((status = 200, body = Page<OrderItem>), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn orders(

@@ -29,7 +29,7 @@ pub struct WorkspaceInfo {
 }
 
 /// The caller's workspace.
-#[utoipa::path(get, path = "/api/v1/workspace", tag = "workspace",
+#[utoipa::path(get, path = "/api/v1/workspace", operation_id = "show_workspace", tag = "workspace",
     responses((status = 200, body = WorkspaceInfo), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn show(State(state): State<AppState>, ApiCaller(who): ApiCaller) -> AppResult<Json<WorkspaceInfo>> {
     who.require(Principal::READERS)?;

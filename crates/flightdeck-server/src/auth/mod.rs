@@ -96,11 +96,12 @@ impl Principal {
         }
     }
 
-    /// `Forbidden` unless the caller may read this creator: every reader may, a
-    /// creator only their own (without looking the id up, so nothing leaks).
+    /// `NotFound` unless the caller may read this creator: every reader may, a
+    /// creator only their own — to a creator every other id, of this workspace or
+    /// another, answers like an id that does not exist (without looking it up).
     pub fn may_read_creator(&self, id: &str) -> AppResult<()> {
         match self.role {
-            Role::Creator if self.creator.as_ref().map(CreatorId::as_str) != Some(id) => Err(AppError::Forbidden),
+            Role::Creator if self.creator.as_ref().map(CreatorId::as_str) != Some(id) => Err(AppError::NotFound),
             _ => Ok(()),
         }
     }

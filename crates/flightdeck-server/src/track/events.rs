@@ -90,7 +90,7 @@ enum Sender {
 }
 
 /// Stores one event (see the module docs).
-#[utoipa::path(post, path = "/api/v1/events", tag = "tracking", params(EventParams),
+#[utoipa::path(post, path = "/api/v1/events", tag = "tracking", params(EventParams), security((), ("bearer" = [])),
     request_body(content = EventIn, description = "One event; sent as application/json or text/plain"),
     responses((status = 202, description = "Stored", body = EventOut), (status = 200, description = "Seen before: nothing changed", body = EventOut),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -133,7 +133,7 @@ pub async fn collect(State(state): State<AppState>, Query(params): Query<EventPa
 
 /// Answers the CORS preflight of a browser on one of the brand's domains (`204`);
 /// any other origin gets `403` without CORS headers.
-#[utoipa::path(options, path = "/api/v1/events", tag = "tracking", params(EventParams),
+#[utoipa::path(options, path = "/api/v1/events", tag = "tracking", params(EventParams), security(()),
     responses((status = 204, description = "The origin is one of the brand's domains"), (status = 403, description = "It is not")))]
 pub async fn preflight(
     State(state): State<AppState>,
