@@ -69,7 +69,7 @@ impl Modify for BearerAuth {
 
 /// The API's routes and its OpenAPI document.
 pub fn openapi_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::<AppState>::with_openapi(ApiDoc::openapi())
+    let (router, doc) = OpenApiRouter::<AppState>::with_openapi(ApiDoc::openapi())
         .routes(routes!(creators::list))
         .routes(routes!(creators::show))
         .routes(routes!(creators::accounts))
@@ -90,7 +90,52 @@ pub fn openapi_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(crate::track::api::qr))
         .routes(routes!(flights::list))
         .routes(routes!(flights::attribution))
-        .split_for_parts()
+        .split_for_parts();
+    (router, unique_operation_ids(doc))
+}
+
+/// Makes every operationId unique (handlers of several modules share names such as
+/// `list`): a repeated id becomes `METHOD_path` (`get_api_v1_links`).
+fn unique_operation_ids(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for item in doc.paths.paths.values() {
+        for op in operations_of(item) {
+            *seen.entry(op.operation_id.clone().unwrap_or_default()).or_default() += 1;
+        }
+    }
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let slug: String = path.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        for (method, op) in operations_of_mut(item) {
+            let id = op.operation_id.clone().unwrap_or_default();
+            if id.is_empty() || seen.get(&id).copied().unwrap_or(0) > 1 {
+                op.operation_id = Some(format!("{method}{}", slug.trim_end_matches('_')));
+            }
+        }
+    }
+    doc
+}
+
+fn operations_of(item: &utoipa::openapi::PathItem) -> impl Iterator<Item = &utoipa::openapi::path::Operation> {
+    [&item.get, &item.put, &item.post, &item.delete, &item.options, &item.head, &item.patch, &item.trace]
+        .into_iter()
+        .flatten()
+}
+
+fn operations_of_mut(
+    item: &mut utoipa::openapi::PathItem,
+) -> impl Iterator<Item = (&'static str, &mut utoipa::openapi::path::Operation)> {
+    [
+        ("get", &mut item.get),
+        ("put", &mut item.put),
+        ("post", &mut item.post),
+        ("delete", &mut item.delete),
+        ("options", &mut item.options),
+        ("head", &mut item.head),
+        ("patch", &mut item.patch),
+        ("trace", &mut item.trace),
+    ]
+    .into_iter()
+    .filter_map(|(m, op)| op.as_mut().map(|op| (m, op)))
 }
 
 /// The OpenAPI document alone.
