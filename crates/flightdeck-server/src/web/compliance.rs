@@ -1,16 +1,18 @@
 //! `/compliance`: the sponsored posts whose stored compliance check found a violation or
-//! a warning, worst first, each finding with its fix.
+//! a warning, worst first, each finding with its fix; `?creator=` narrows to one creator.
 
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use flightdeck_core::compliance::Finding;
+use flightdeck_core::domain::CreatorId;
 use flightdeck_store::{PostFilter, StoredPost, VerdictCounts};
 use serde::Deserialize;
 
 use super::{Ctx, WebResult};
 use crate::auth::{Principal, SignedIn};
+use crate::error::AppError;
 use crate::AppState;
 
 /// Posts per page.
@@ -68,15 +70,17 @@ struct CompliancePage {
     counts: VerdictCounts,
     posts: Vec<PostCard>,
     page: u64,
+    creator: String,
     prev: Option<u64>,
     next: Option<u64>,
 }
 
-/// `?page=` (from 1).
+/// `?page=` (from 1) and `?creator=` (only that creator's posts).
 #[derive(Debug, Default, Deserialize)]
 pub struct PageQuery {
     lang: Option<String>,
     page: Option<String>,
+    creator: Option<String>,
 }
 
 /// `GET /compliance`.
@@ -90,7 +94,10 @@ pub async fn page(
     let ctx = Ctx::new(&state, &headers, q.lang.as_deref(), Some(&who));
     let page = q.page.as_deref().and_then(|p| p.trim().parse::<u64>().ok()).filter(|p| *p >= 1).unwrap_or(1);
     let counts = state.store.verdict_counts(&who.workspace).await?;
-    let filter = PostFilter { flagged: true, limit: Some(PAGE + 1), offset: (page - 1) * PAGE, creator: None };
+    let creator = q.creator.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let creator = creator.map(CreatorId::parse).transpose().map_err(|e| AppError::InvalidRequest(e.to_string()))?;
+    let filter =
+        PostFilter { flagged: true, limit: Some(PAGE + 1), offset: (page - 1) * PAGE, creator: creator.clone() };
     let mut found = state.store.list_posts(&who.workspace, &filter).await?;
     let more = found.len() as u64 > PAGE;
     found.truncate(PAGE as usize);
@@ -99,6 +106,7 @@ pub async fn page(
         counts,
         posts: found.iter().map(PostCard::of).collect(),
         page,
+        creator: creator.map(|c| format!("&creator={c}")).unwrap_or_default(),
         prev: (page > 1).then(|| page - 1),
         next: more.then_some(page + 1),
     }
