@@ -103,7 +103,7 @@ pub(crate) async fn list_creators(
 ) -> StoreResult<Vec<CreatorSummary>> {
     let mut qb: QueryBuilder<Postgres> = QueryBuilder::new(
         "WITH page AS (SELECT c.id AS id, c.name AS name, c.followers AS followers, s.score AS score, \
-         ROW_NUMBER() OVER (",
+         s.suspicious AS suspicious, ROW_NUMBER() OVER (",
     );
     qb.push(order_by(f.sort));
     qb.push(") AS pos FROM creators c LEFT JOIN scores s ON s.creator_id = c.id AND s.persona = ")
@@ -115,7 +115,7 @@ pub(crate) async fn list_creators(
     qb.push(" OFFSET ").push_bind(codec::to_i64(f.offset));
     qb.push(") SELECT page.id, page.name, page.followers, page.score, ");
     qb.push(ACCOUNT_COLUMNS);
-    qb.push(" FROM page JOIN accounts a ON a.creator_id = page.id ORDER BY page.pos, a.platform, a.handle_key");
+    qb.push(", page.suspicious FROM page JOIN accounts a ON a.creator_id = page.id ORDER BY page.pos, a.platform, a.handle_key");
     let rows = qb.build().fetch_all(pool).await.map_err(db_err)?;
     let mut out: Vec<CreatorSummary> = Vec::new();
     for r in &rows {
@@ -128,6 +128,7 @@ pub(crate) async fn list_creators(
                 tier: Tier::of(codec::count(followers)),
                 followers: codec::count(followers),
                 score: r.get(3),
+                suspicious: r.get(13),
                 accounts: Vec::new(),
             });
         }

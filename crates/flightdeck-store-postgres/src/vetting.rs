@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use flightdeck_core::domain::{CreatorId, WorkspaceId};
-use flightdeck_store::vetting::CommentColumns;
+use flightdeck_store::vetting::{CommentColumns, ScoreRow};
 use flightdeck_store::{codec, day_number, StoreResult, VettingLoad, VettingRows, VettingStore};
 use sqlx::postgres::PgRow;
 use sqlx::{Postgres, QueryBuilder, Row};
@@ -12,7 +12,7 @@ use sqlx::{Postgres, QueryBuilder, Row};
 use crate::list::account_columns;
 use crate::{db_err, PgStore};
 
-/// Score rows per multi-row INSERT (5 parameters each).
+/// Score rows per multi-row INSERT (6 parameters each).
 const SCORE_BATCH: usize = 1_000;
 
 fn comment_columns(r: &PgRow) -> CommentColumns {
@@ -81,10 +81,10 @@ impl VettingStore for PgStore {
         }
         if load.posts {
             let rows = fetch(concat!(
-                "SELECT p.data FROM accounts a JOIN posts p ON p.account_id = a.id ",
+                "SELECT p.data, p.verdict FROM accounts a JOIN posts p ON p.account_id = a.id ",
                 "WHERE a.workspace_id = $1 AND a.creator_id BETWEEN $2 AND $3"
             ));
-            out.posts = rows.await.map_err(db_err)?.iter().map(|r| r.get(0)).collect();
+            out.posts = rows.await.map_err(db_err)?.iter().map(|r| (r.get(0), r.get(1))).collect();
         }
         if load.comments {
             let rows = fetch(concat!(
@@ -102,16 +102,21 @@ impl VettingStore for PgStore {
         workspace: &WorkspaceId,
         as_of: NaiveDate,
         run: &str,
-        rows: &[(String, String, Option<f64>, String)],
+        rows: &[ScoreRow],
     ) -> StoreResult<()> {
         let ws = workspace.as_str();
         let mut tx = self.pool().begin().await.map_err(db_err)?;
         sqlx::query("DELETE FROM scores WHERE workspace_id = $1").bind(ws).execute(&mut *tx).await.map_err(db_err)?;
         for chunk in rows.chunks(SCORE_BATCH) {
             let mut qb: QueryBuilder<Postgres> =
-                QueryBuilder::new("INSERT INTO scores (workspace_id, creator_id, persona, score, report) ");
-            qb.push_values(chunk, |mut b, (creator, persona, score, facts)| {
-                b.push_bind(ws).push_bind(creator).push_bind(persona).push_bind(*score).push_bind(facts);
+                QueryBuilder::new("INSERT INTO scores (workspace_id, creator_id, persona, score, suspicious, report) ");
+            qb.push_values(chunk, |mut b, row| {
+                b.push_bind(ws)
+                    .push_bind(&row.creator)
+                    .push_bind(&row.persona)
+                    .push_bind(row.score)
+                    .push_bind(row.suspicious)
+                    .push_bind(&row.facts);
             });
             qb.build().execute(&mut *tx).await.map_err(db_err)?;
         }

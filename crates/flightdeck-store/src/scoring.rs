@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, Utc};
 use flightdeck_core::domain::{AccountId, CreatorId, Persona, Workspace, WorkspaceId};
-use flightdeck_core::vetting::{self, AccountSummary, PeerIndex, VettingInput, VettingReport};
+use flightdeck_core::vetting::{self, AccountSummary, PeerIndex, QuotedFee, VettingInput, VettingReport};
 
 use crate::vetting::{CreatorData, ScoreFacts, ScoringRun, StoredScore, VettingLoad};
 use crate::{Store, StoreError, StoreResult};
@@ -88,7 +88,7 @@ pub fn input_of(data: CreatorData, as_of: NaiveDate) -> VettingInput {
         creator: data.creator,
         accounts: data.accounts,
         as_of,
-        disclosure: Default::default(),
+        disclosure: data.disclosure,
         exclusivities: Vec::new(),
         quoted_fee: None,
     }
@@ -206,6 +206,24 @@ pub async fn explain(
     creator: &CreatorId,
     persona: Option<&Persona>,
 ) -> StoreResult<Option<VettingReport>> {
+    explain_with(store, workspace, creator, persona, &Explain::default()).await
+}
+
+/// What the caller adds to an explanation.
+#[derive(Debug, Clone, Default)]
+pub struct Explain {
+    /// A fee the creator quoted per post, to check against the tier's CPM and CPE.
+    pub quoted_fee: Option<QuotedFee>,
+}
+
+/// [`explain`], with a quoted fee to check.
+pub async fn explain_with(
+    store: &dyn Store,
+    workspace: &Workspace,
+    creator: &CreatorId,
+    persona: Option<&Persona>,
+    extra: &Explain,
+) -> StoreResult<Option<VettingReport>> {
     let ws = &workspace.id;
     let Some(data) = store.vetting_data(ws, creator, creator, VettingLoad::ALL).await?.into_iter().next() else {
         return Ok(None);
@@ -220,7 +238,8 @@ pub async fn explain(
             (PeerIndex::default(), store.vetting_weights(ws).await?, newest.unwrap_or_else(|| Utc::now().date_naive()))
         }
     };
-    let input = input_of(data, as_of);
+    let mut input = input_of(data, as_of);
+    input.quoted_fee = extra.quoted_fee;
     Ok(Some(vetting::vet(&input, persona, &workspace.brand, &peers, &weights)))
 }
 

@@ -184,6 +184,9 @@ pub struct CreatorSummary {
     pub followers: u64,
     /// The vetting score for the filter's persona, when scored.
     pub score: Option<f64>,
+    /// Whether vetting found bought followers, fake engagement or bot comments
+    /// (`None` until the creator is scored).
+    pub suspicious: Option<bool>,
     /// The creator's accounts.
     pub accounts: Vec<AccountSummary>,
 }

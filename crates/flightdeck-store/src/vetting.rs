@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use flightdeck_core::domain::{AudienceBreakdown, Comment, CreatorId, DailyMetrics, Post, WorkspaceId};
-use flightdeck_core::vetting::{AccountInput, Confidence, PeerSnapshot, Weights};
+use flightdeck_core::vetting::{AccountInput, Confidence, DisclosureStats, PeerSnapshot, Weights};
 use serde::{Deserialize, Serialize};
 
 use crate::{codec, StoreError, StoreResult};
@@ -45,6 +45,9 @@ pub struct CreatorData {
     pub creator: CreatorId,
     /// The accounts (by platform, then handle) with what was loaded.
     pub accounts: Vec<AccountInput>,
+    /// The disclosure record: posts loaded with a stored compliance verdict, and
+    /// those whose verdict is `violation`.
+    pub disclosure: DisclosureStats,
 }
 
 /// The compact facts of a stored score (the `report` column).
@@ -89,6 +92,21 @@ pub struct ScoringRun {
     pub peers: PeerSnapshot,
 }
 
+/// A score as stored: one row of `scores`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreRow {
+    /// The creator's id.
+    pub creator: String,
+    /// The persona's name, `""` for the brand alone.
+    pub persona: String,
+    /// The score.
+    pub score: Option<f64>,
+    /// The authenticity verdict (also in `facts`, kept apart for lists).
+    pub suspicious: bool,
+    /// [`ScoreFacts`] as JSON.
+    pub facts: String,
+}
+
 /// A stored comment with the account of its post.
 #[derive(Debug, Clone)]
 pub struct CommentColumns {
@@ -115,8 +133,8 @@ pub struct VettingRows {
     pub metrics: Vec<(String, DailyMetrics)>,
     /// (account id, breakdown JSON).
     pub audiences: Vec<(String, String)>,
-    /// Post JSON documents.
-    pub posts: Vec<String>,
+    /// Post JSON documents with their stored compliance verdict, if checked.
+    pub posts: Vec<(String, Option<String>)>,
     /// Comments.
     pub comments: Vec<CommentColumns>,
 }
@@ -141,14 +159,14 @@ pub trait VettingStore: Send + Sync {
         load: VettingLoad,
     ) -> StoreResult<VettingRows>;
 
-    /// Replaces every score of the workspace and its run, at once: (creator, persona
-    /// name or `""`, score, facts JSON) rows and the run's day and JSON.
+    /// Replaces every score of the workspace and its run, at once: one [`ScoreRow`]
+    /// per creator × persona, and the run's day and JSON.
     async fn replace_score_rows(
         &self,
         workspace: &WorkspaceId,
         as_of: NaiveDate,
         run: &str,
-        rows: &[(String, String, Option<f64>, String)],
+        rows: &[ScoreRow],
     ) -> StoreResult<()>;
 
     /// The JSON of the workspace's last scoring run.
@@ -189,8 +207,13 @@ pub trait VettingStore: Send + Sync {
         let rows = scores
             .iter()
             .map(|s| {
-                let facts = codec::to_json(&s.facts)?;
-                Ok((s.creator.as_str().to_owned(), s.persona.clone().unwrap_or_default(), s.score, facts))
+                Ok(ScoreRow {
+                    creator: s.creator.as_str().to_owned(),
+                    persona: s.persona.clone().unwrap_or_default(),
+                    score: s.score,
+                    suspicious: s.facts.suspicious,
+                    facts: codec::to_json(&s.facts)?,
+                })
             })
             .collect::<StoreResult<Vec<_>>>()?;
         self.replace_score_rows(workspace, run.as_of, &codec::to_json(run)?, &rows).await
@@ -247,7 +270,7 @@ pub fn assemble(rows: VettingRows) -> StoreResult<Vec<CreatorData>> {
     for cols in &rows.accounts {
         let creator = cols.creator_id()?;
         if out.last().is_none_or(|c| c.creator != creator) {
-            out.push(CreatorData { creator, accounts: Vec::new() });
+            out.push(CreatorData { creator, accounts: Vec::new(), disclosure: DisclosureStats::default() });
         }
         let index = out.len() - 1;
         let Some(last) = out.last_mut() else { continue };
@@ -279,8 +302,13 @@ pub fn assemble(rows: VettingRows) -> StoreResult<Vec<CreatorData>> {
             a.audience = Some(audience);
         }
     }
-    for data in rows.posts {
+    for (data, verdict) in rows.posts {
         let post: Post = codec::from_json("post", &data)?;
+        let Some(&(c, _)) = at.get(post.account_id.as_str()) else { continue };
+        if let (Some(v), Some(creator)) = (verdict, out.get_mut(c)) {
+            creator.disclosure.sponsored_posts += 1;
+            creator.disclosure.non_compliant += u32::from(v == "violation");
+        }
         if let Some(a) = slot(&mut out, &at, post.account_id.as_str()) {
             a.posts.push(post);
         }

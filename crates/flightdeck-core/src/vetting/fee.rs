@@ -98,17 +98,20 @@ pub fn check(fee: &QuotedFee, s: &AccountSummary, peers: &PeerIndex) -> FeeCheck
         Some(r) => format!("compared at {r} USD per {currency}"),
         None => format!("ranges are USD, compared nominally with {currency}"),
     };
+    let cpm_words = match (cpm, cpm_range) {
+        (None, _) => "CPM n/a".to_owned(),
+        (Some(c), Some((lo, hi))) => {
+            format!("CPM {c:.2} ({} the {} range {lo:.0}–{hi:.0} USD)", cpm_verdict.words(), s.tier)
+        }
+        (Some(c), None) => format!("CPM {c:.2} (no published {} range on this platform)", s.tier),
+    };
     let reason = format!(
-        "{} for ~{} reach and ~{} interactions per post on {} ({}): CPM {} ({} the {} range {}), CPE {} ({} {:.2}–{:.2} USD); {note}",
+        "{} for ~{} reach and ~{} interactions per post on {} ({}): {cpm_words}, CPE {} ({} {:.2}–{:.2} USD); {note}",
         fee.amount,
         count(expected_reach),
         count(expected_engagements),
         platform_name(s.platform),
         s.tier,
-        cpm.map_or_else(|| "n/a".to_owned(), |c| format!("{c:.2}")),
-        cpm_verdict.words(),
-        s.tier,
-        cpm_range.map_or_else(|| "unknown".to_owned(), |(lo, hi)| format!("{lo:.0}–{hi:.0} USD")),
         cpe.map_or_else(|| "n/a".to_owned(), |c| format!("{c:.3}")),
         cpe_verdict.words(),
         cpe_range.0,

@@ -270,12 +270,7 @@ fn reach_component(summaries: &[AccountSummary], peers: &PeerIndex, w: f64) -> (
     };
     let avg =
         s.rates.reach_per_post.map_or_else(String::new, |r| format!(" (average {} {})", count(r), s.basis().words()));
-    let reason = format!(
-        "reach {} of followers{avg}, {} (typical {})",
-        pct(p.value),
-        peer_words(&p, s),
-        pct(p.reference.center)
-    );
+    let reason = format!("reach {} of followers{avg}, {}", pct(p.value), peer_words(&p, s));
     score::component("reach", Some((pctile / 100.0).max(0.02)), w, reason)
 }
 

@@ -78,7 +78,7 @@ pub async fn vetting_data_by_id_range(store: &dyn Store) {
     import_metrics(store, &other, &history(&foreign[0], 9_000, 5, 30)).await;
     let mut s = ok("begin", store.begin(&ws).await);
     ok("upsert_audiences", s.upsert_audiences(&[audience(ada_ig)]).await);
-    ok("insert_posts", s.insert_posts(&[post("vtd", ada_ig, false)]).await);
+    ok("insert_posts", s.insert_posts(&[post("vtd2", ada_ig, true), post("vtd", ada_ig, false)]).await);
     ok("insert_comments", s.insert_comments(&[comment("vtd", "vtd")]).await);
     ok("commit", s.commit().await);
 
@@ -100,7 +100,11 @@ pub async fn vetting_data_by_id_range(store: &dyn Store) {
     expected.reverse();
     assert_eq!(ig.daily, expected, "metrics come back exactly, by day");
     assert_eq!(ig.audience, Some(audience(ada_ig).audience));
-    assert_eq!(ig.posts, vec![post("vtd", ada_ig, false).post], "the post as written");
+    let written = vec![post("vtd", ada_ig, false).post, post("vtd2", ada_ig, true).post];
+    assert_eq!(ig.posts, written, "the posts as written, by time then id");
+    let d = all[0].disclosure;
+    assert_eq!((d.sponsored_posts, d.non_compliant), (1, 0), "one post with a stored verdict (a warning)");
+    assert_eq!(all[1].disclosure, Default::default());
     assert_eq!(ig.comments, vec![comment("vtd", "vtd")], "the comment as written");
     let tt = &all[0].accounts[1];
     assert_eq!(&tt.account.id, ada_tt);

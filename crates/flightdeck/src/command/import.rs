@@ -50,6 +50,10 @@ pub struct Opts {
     /// Import the valid rows and report the others, instead of importing nothing.
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Do not recompute the workspace's vetting scores afterwards (for a series of
+    /// imports: run `flightdeck vet --rescore` after the last one).
+    #[arg(long)]
+    pub no_rescore: bool,
 }
 
 /// Runs an import.
@@ -62,6 +66,19 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
             clap::ValueEnum::to_possible_value(&other).map(|v| v.get_name().to_owned()).unwrap_or_default()
         ))),
     }
+}
+
+/// Recomputes the workspace's stored vetting scores after an import (unless
+/// `--no-rescore`), so that lists sorted by score stay current.
+pub(crate) async fn rescore_after(
+    opts: &Opts,
+    store: &dyn flightdeck_store::Store,
+    workspace: &flightdeck_core::domain::Workspace,
+) -> anyhow::Result<()> {
+    if opts.no_rescore {
+        return Ok(());
+    }
+    super::vet::rescore(store, workspace).await
 }
 
 /// Opens the import file, or says clearly why it cannot be read.

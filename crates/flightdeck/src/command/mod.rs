@@ -11,6 +11,7 @@ mod demo;
 mod import;
 mod links;
 mod serve;
+mod vet;
 mod workspace;
 
 use std::sync::Arc;
@@ -65,6 +66,8 @@ pub enum Command {
     /// List and show creators.
     #[command(subcommand)]
     Creators(creators::Opts),
+    /// The explained vetting score of a creator (--rescore: recompute the stored scores).
+    Vet(vet::Opts),
     /// Run the HTTP server: dashboard, API, redirects, pixel, webhooks.
     Serve(serve::Opts),
     /// Check posts against the NL/BE (and US/UK) advertising disclosure rules.
@@ -102,6 +105,7 @@ pub async fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
         Command::Workspace(opts) => workspace::run(opts, ctx).await,
         Command::Import(opts) => import::run(opts, ctx).await,
         Command::Creators(opts) => creators::run(opts, ctx).await,
+        Command::Vet(opts) => vet::run(opts, ctx).await,
         Command::Serve(opts) => serve::run(opts, ctx).await,
         Command::Compliance(opts) => compliance::run(opts, ctx).await,
         Command::Attribute(opts) => attribute::run(opts, ctx).await,

@@ -46,7 +46,7 @@ pub(crate) async fn run(opts: &Opts, ctx: &Ctx) -> anyhow::Result<()> {
         workspace.name,
         errors.len()
     );
-    Ok(())
+    super::rescore_after(opts, store.as_ref(), &workspace).await
 }
 
 fn new_account(row: &CreatorCsvRow, workspace: &str) -> NewAccount {

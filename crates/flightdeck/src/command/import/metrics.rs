@@ -48,7 +48,7 @@ pub(crate) async fn run(opts: &Opts, ctx: &Ctx) -> anyhow::Result<()> {
     session.commit().await?;
     bar.finish_and_clear();
     eprintln!("imported {written} metric row(s) into workspace `{}`; {} row(s) rejected", workspace.name, errors.len());
-    Ok(())
+    super::rescore_after(opts, store.as_ref(), &workspace).await
 }
 
 /// First pass: every row parsed and its account looked up; returns the number of
