@@ -30,10 +30,16 @@ pub struct Salts {
 impl Salts {
     /// The salt of `day` for `workspace`.
     pub async fn salt(&self, store: &dyn Store, workspace: &WorkspaceId, day: NaiveDate) -> StoreResult<[u8; 32]> {
-        let cached = self.known.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(workspace).cloned();
+        let cached = {
+            let known = self.known.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+            match known.get(workspace) {
+                Some(k) if k.day == day => return Ok(k.salt),
+                Some(k) => Some(k.secret.clone()),
+                None => None,
+            }
+        };
         let secret = match cached {
-            Some(k) if k.day == day => return Ok(k.salt),
-            Some(k) => k.secret,
+            Some(secret) => secret,
             None => {
                 let mut fresh = [0_u8; 32];
                 rand::rngs::OsRng.fill_bytes(&mut fresh);
