@@ -4,10 +4,9 @@
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use chrono::Utc;
 use flightdeck_core::domain::{Country, Creator, CreatorId, Platform, Tier};
-use flightdeck_core::vetting::{self, AccountInput, PeerIndex, VettingInput, VettingReport, Weights};
-use flightdeck_store::{CreatorFilter, CreatorSort, Role, Store};
+use flightdeck_core::vetting::VettingReport;
+use flightdeck_store::{scoring, CreatorFilter, CreatorSort, Role, Store};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -167,7 +166,9 @@ pub struct VetParams {
     pub persona: Option<String>,
 }
 
-/// Runs the vetting engine over a creator's stored accounts and metrics.
+/// The explained vetting of a stored creator: its stored data against the peers of
+/// the workspace's last scoring run (see `flightdeck_store::scoring::explain`), so the
+/// score is the one creator lists sort by.
 pub async fn vet_creator(
     state: &AppState,
     who: &Principal,
@@ -177,36 +178,12 @@ pub async fn vet_creator(
     let workspace = state.store.find_workspace(who.workspace.as_str()).await?.ok_or(AppError::NotFound)?;
     let personas = state.store.personas(&who.workspace).await?;
     let persona = match persona.map(str::trim).filter(|p| !p.is_empty()) {
-        Some(name) => Some(personas.iter().find(|p| p.name.as_str().eq_ignore_ascii_case(name)).ok_or_else(|| {
+        Some(name) => Some(scoring::find_persona(&personas, name).ok_or_else(|| {
             AppError::InvalidRequest(format!("`persona`: no persona named `{name}` in this workspace"))
         })?),
         None => None,
     };
-    let mut metrics = state.store.creator_metrics(&who.workspace, &creator.id).await?;
-    let accounts = creator
-        .accounts
-        .iter()
-        .map(|a| {
-            let daily = metrics.iter_mut().find(|m| m.account_id == a.id).map(|m| std::mem::take(&mut m.days));
-            AccountInput {
-                account: a.clone(),
-                daily: daily.unwrap_or_default(),
-                audience: None,
-                posts: vec![],
-                comments: vec![],
-            }
-        })
-        .collect();
-    let input = VettingInput {
-        creator: creator.id.clone(),
-        accounts,
-        as_of: Utc::now().date_naive(),
-        disclosure: Default::default(),
-        exclusivities: vec![],
-        quoted_fee: None,
-    };
-    let peers = PeerIndex::build(std::iter::empty());
-    Ok(vetting::vet(&input, persona, &workspace.brand, &peers, &Weights::default()))
+    scoring::explain(state.store.as_ref(), &workspace, &creator.id, persona).await?.ok_or(AppError::NotFound)
 }
 
 /// The explained vetting score of a creator (for a persona, or the brand alone).
