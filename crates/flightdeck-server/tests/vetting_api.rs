@@ -10,7 +10,7 @@ use api_support::World;
 use chrono::NaiveDate;
 use flightdeck_core::domain::{AgeRange, Country, DailyMetrics, Language, Name, Persona, PersonaId};
 use flightdeck_store::scoring::{self, Quiet};
-use flightdeck_store::{AccountIdRef, MetricRow, Role, Store};
+use flightdeck_store::{AccountIdRef, MetricRow, Role};
 use rand::SeedableRng;
 use reqwest::Method;
 use serde_json::Value;
