@@ -11,6 +11,7 @@ pub mod error;
 mod metrics;
 pub mod track;
 pub mod web;
+pub mod webhooks;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -63,6 +64,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .merge(track::router())
         .merge(web::router())
+        .merge(webhooks::router())
         .layer(middleware::from_fn_with_state(state.clone(), record_request))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             let path = req.extensions().get::<MatchedPath>().map(MatchedPath::as_str).unwrap_or("unmatched");

@@ -15,6 +15,7 @@ mod campaigns;
 mod copy;
 mod links;
 mod list;
+mod orders;
 mod owned;
 mod posts;
 mod records;

@@ -9,6 +9,7 @@ mod bulk;
 mod campaigns;
 mod links;
 mod list;
+mod orders;
 mod owned;
 mod posts;
 mod tracking;

@@ -10,11 +10,11 @@ use flightdeck_core::domain::{
 use flightdeck_core::tracking::ShopPlatform;
 use flightdeck_store::tracking::rows::{self, ts};
 use flightdeck_store::{
-    codec, ClickRow, DeliveryOutcome, Erasure, LinkTarget, Shop, ShopChange, ShopSecret, StoreError, StoreResult,
-    TrackingStore,
+    codec, ClickRow, DeliveryOutcome, Erasure, LinkTarget, Purge, Shop, ShopChange, ShopSecret, StoreError,
+    StoreResult, TrackingStore,
 };
 use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
+use sqlx::{QueryBuilder, Row, Sqlite};
 
 use crate::{db_err, SqliteStore};
 
@@ -145,7 +145,9 @@ impl TrackingStore for SqliteStore {
             }
         }
         match change {
-            ShopChange::Order(order) => upsert_order(&mut tx, workspace, order).await?,
+            ShopChange::Order { order, updated_at } => {
+                crate::orders::upsert_order(&mut tx, workspace, order, *updated_at).await?
+            }
             ShopChange::Refund { order_external_id, refund_id, amount } => {
                 sqlx::query(
                     "INSERT INTO refunds (workspace_id, platform, refund_id, order_external_id, amount_minor, currency) \
@@ -160,7 +162,7 @@ impl TrackingStore for SqliteStore {
                 .execute(&mut *tx)
                 .await
                 .map_err(db_err)?;
-                refresh_refunded(&mut tx, workspace, platform.as_str(), order_external_id).await?;
+                crate::orders::refresh_refunded(&mut tx, workspace, platform.as_str(), order_external_id).await?;
             }
             ShopChange::Nothing => {}
         }
@@ -242,32 +244,11 @@ impl TrackingStore for SqliteStore {
     }
 
     async fn erase_customer(&self, workspace: &WorkspaceId, customer_hash: &str) -> StoreResult<Erasure> {
-        let w = workspace.as_str();
-        let mut tx = self.pool().begin().await.map_err(db_err)?;
-        let clicks_of =
-            "SELECT click_id FROM orders WHERE workspace_id = ? AND customer_hash = ? AND click_id IS NOT NULL";
-        let events = sqlx::query(&format!("DELETE FROM events WHERE workspace_id = ? AND click_id IN ({clicks_of})"))
-            .bind(w)
-            .bind(w)
-            .bind(customer_hash)
-            .execute(&mut *tx)
-            .await
-            .map_err(db_err)?;
-        let clicks = sqlx::query(&format!("DELETE FROM clicks WHERE workspace_id = ? AND id IN ({clicks_of})"))
-            .bind(w)
-            .bind(w)
-            .bind(customer_hash)
-            .execute(&mut *tx)
-            .await
-            .map_err(db_err)?;
-        let orders = sqlx::query("DELETE FROM orders WHERE workspace_id = ? AND customer_hash = ?")
-            .bind(w)
-            .bind(customer_hash)
-            .execute(&mut *tx)
-            .await
-            .map_err(db_err)?;
-        tx.commit().await.map_err(db_err)?;
-        Ok(Erasure { orders: orders.rows_affected(), clicks: clicks.rows_affected(), events: events.rows_affected() })
+        crate::orders::erase_customer(self.pool(), workspace, customer_hash).await
+    }
+
+    async fn purge_before(&self, workspace: &WorkspaceId, cutoff: DateTime<Utc>) -> StoreResult<Purge> {
+        crate::orders::purge_before(self.pool(), workspace, cutoff).await
     }
 
     async fn campaign(&self, workspace: &WorkspaceId, id: &CampaignId) -> StoreResult<Option<Campaign>> {
@@ -298,63 +279,4 @@ impl TrackingStore for SqliteStore {
             .map_err(db_err)?;
         Ok(row.get(0))
     }
-}
-
-/// Inserts the order or updates it by (workspace, platform, external id); the refunded
-/// sum never goes down (a later payload may omit refunds that were stored).
-async fn upsert_order(tx: &mut Transaction<'static, Sqlite>, ws: &WorkspaceId, o: &Order) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO orders (id, workspace_id, shop_platform, external_id, placed_at, total_minor, refunded_minor, currency, \
-         codes, utm_source, utm_medium, utm_campaign, click_id, customer_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
-         ON CONFLICT (workspace_id, shop_platform, external_id) DO UPDATE SET placed_at = excluded.placed_at, \
-         total_minor = excluded.total_minor, refunded_minor = MAX(orders.refunded_minor, excluded.refunded_minor), \
-         currency = excluded.currency, codes = excluded.codes, \
-         utm_source = COALESCE(excluded.utm_source, orders.utm_source), \
-         utm_medium = COALESCE(excluded.utm_medium, orders.utm_medium), \
-         utm_campaign = COALESCE(excluded.utm_campaign, orders.utm_campaign), \
-         click_id = COALESCE(excluded.click_id, orders.click_id), \
-         customer_hash = COALESCE(excluded.customer_hash, orders.customer_hash)",
-    )
-    .bind(o.id.as_str())
-    .bind(ws.as_str())
-    .bind(&o.shop_platform)
-    .bind(&o.external_id)
-    .bind(ts(&o.placed_at))
-    .bind(o.total.minor)
-    .bind(o.refunded.minor)
-    .bind(o.total.currency.to_string())
-    .bind(codec::to_json(&o.codes)?)
-    .bind(o.utm_source.as_deref())
-    .bind(o.utm_medium.as_deref())
-    .bind(o.utm_campaign.as_deref())
-    .bind(o.click_id.as_deref())
-    .bind(o.customer_hash.as_deref())
-    .execute(&mut **tx)
-    .await
-    .map_err(db_err)?;
-    refresh_refunded(tx, ws, &o.shop_platform, &o.external_id).await
-}
-
-/// Sets an order's refunded sum to at least the sum of its stored refunds.
-async fn refresh_refunded(
-    tx: &mut Transaction<'static, Sqlite>,
-    ws: &WorkspaceId,
-    platform: &str,
-    external_id: &str,
-) -> StoreResult<()> {
-    sqlx::query(
-        "UPDATE orders SET refunded_minor = MAX(refunded_minor, (SELECT COALESCE(SUM(amount_minor), 0) FROM refunds \
-         WHERE workspace_id = ? AND platform = ? AND order_external_id = ?)) \
-         WHERE workspace_id = ? AND shop_platform = ? AND external_id = ?",
-    )
-    .bind(ws.as_str())
-    .bind(platform)
-    .bind(external_id)
-    .bind(ws.as_str())
-    .bind(platform)
-    .bind(external_id)
-    .execute(&mut **tx)
-    .await
-    .map_err(db_err)?;
-    Ok(())
 }

@@ -14,6 +14,7 @@ mod isolation;
 mod listing;
 mod posts;
 mod records;
+mod shop_orders;
 mod timing;
 mod vetting;
 mod workspaces;
@@ -29,6 +30,7 @@ pub use isolation::workspace_isolation;
 pub use listing::{list_filters, list_sorting_and_paging};
 pub use posts::posts_by_verdict;
 pub use records::posts_comments_and_records;
+pub use shop_orders::shop_deliveries_and_erasure;
 pub use timing::{time_bulk_import, TimedStep};
 pub use vetting::{rescore_and_explain, scores_replace_and_list, vetting_data_by_id_range};
 pub use workspaces::{delete_workspace_removes_everything, personas_round_trip, workspaces_by_id_and_name};
@@ -76,6 +78,7 @@ scenarios!(
     vetting_data_by_id_range,
     scores_replace_and_list,
     rescore_and_explain,
+    shop_deliveries_and_erasure,
     delete_workspace_removes_everything,
 );
 
@@ -121,6 +124,7 @@ macro_rules! conformance_tests {
             vetting_data_by_id_range,
             scores_replace_and_list,
             rescore_and_explain,
+            shop_deliveries_and_erasure,
             delete_workspace_removes_everything,
         );
     };

@@ -85,8 +85,16 @@ pub struct Shop {
 /// What one verified webhook delivery changes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShopChange {
-    /// Insert the order, or update it by (workspace, platform, external id).
-    Order(Order),
+    /// Insert the order, or update it by (workspace, platform, external id). A payload
+    /// older than the stored one (by the shop's `updated_at`) changes nothing: shops
+    /// do not deliver in order. The refunded sum is that of the newest payload, but
+    /// never below the sum of the refunds stored for the order.
+    Order {
+        /// The order as this payload describes it.
+        order: Order,
+        /// When the shop last changed it (`updated_at`), when the payload says.
+        updated_at: Option<DateTime<Utc>>,
+    },
     /// A refund, stored once by its id; the order's refunded sum becomes the larger of
     /// what the order payload said and the sum of its stored refunds.
     Refund {
@@ -110,6 +118,35 @@ pub enum DeliveryOutcome {
     Duplicate,
 }
 
+/// What a retention purge removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Purge {
+    /// Orders placed before the cutoff.
+    pub orders: u64,
+    /// Clicks made before the cutoff.
+    pub clicks: u64,
+    /// Events that happened before the cutoff.
+    pub events: u64,
+    /// Refunds of the purged orders.
+    pub refunds: u64,
+    /// Webhook delivery ids received before the cutoff.
+    pub deliveries: u64,
+}
+
+/// The purpose name of the workspace secret that keys customer hashes
+/// ([`TrackingStore::workspace_secret`]); its UTF-8 bytes are the HMAC key.
+pub const CUSTOMER_KEY_PURPOSE: &str = "customer-hash";
+
+/// The workspace's customer-hash key (created from `fresh` on first use): webhooks,
+/// the demo and erasure must all hash e-mail addresses under the same key.
+pub async fn customer_key<S: TrackingStore + ?Sized>(
+    store: &S,
+    workspace: &WorkspaceId,
+    fresh: &str,
+) -> StoreResult<Vec<u8>> {
+    Ok(store.workspace_secret(workspace, CUSTOMER_KEY_PURPOSE, fresh).await?.into_bytes())
+}
+
 /// What erasing one shopper removed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Erasure {
@@ -119,6 +156,8 @@ pub struct Erasure {
     pub clicks: u64,
     /// Events removed (those carrying the same click ids).
     pub events: u64,
+    /// Refunds removed (those of the removed orders).
+    pub refunds: u64,
 }
 
 /// The tracking operations every backend offers (see the module docs).
@@ -170,8 +209,14 @@ pub trait TrackingStore: Send + Sync {
     async fn list_events(&self, workspace: &WorkspaceId) -> StoreResult<Vec<Event>>;
 
     /// Removes every order with this customer hash, the clicks whose ids those orders
-    /// carry, and the events with those click ids, in one transaction.
+    /// carry, the events with those click ids and the refunds of those orders, in one
+    /// transaction.
     async fn erase_customer(&self, workspace: &WorkspaceId, customer_hash: &str) -> StoreResult<Erasure>;
+
+    /// Retention: removes the workspace's clicks, events and orders from before
+    /// `cutoff` (with the refunds of those orders) and the delivery ids received
+    /// before it, in one transaction.
+    async fn purge_before(&self, workspace: &WorkspaceId, cutoff: DateTime<Utc>) -> StoreResult<Purge>;
 
     /// A campaign of the workspace, or `None` (also for another workspace's id).
     async fn campaign(&self, workspace: &WorkspaceId, id: &CampaignId) -> StoreResult<Option<Campaign>>;
