@@ -91,7 +91,7 @@ pub enum ShopChange {
     /// never below the sum of the refunds stored for the order.
     Order {
         /// The order as this payload describes it.
-        order: Order,
+        order: Box<Order>,
         /// When the shop last changed it (`updated_at`), when the payload says.
         updated_at: Option<DateTime<Utc>>,
     },

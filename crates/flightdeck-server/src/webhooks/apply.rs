@@ -11,7 +11,9 @@ use flightdeck_store::ShopChange;
 /// says it was paid after all sets it back.
 pub fn change_of(delivery: &Delivery) -> Option<ShopChange> {
     match &delivery.event {
-        ShopEvent::Order(order) => Some(ShopChange::Order { order: domain_order(order), updated_at: order.updated_at }),
+        ShopEvent::Order(order) => {
+            Some(ShopChange::Order { order: Box::new(domain_order(order)), updated_at: order.updated_at })
+        }
         ShopEvent::Refund(refund) => Some(ShopChange::Refund {
             order_external_id: refund.order_external_id.clone(),
             refund_id: refund.refund_id.clone(),

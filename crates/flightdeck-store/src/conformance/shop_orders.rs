@@ -34,7 +34,7 @@ fn order(id: &str, external: &str, total: i64, customer: &str, click: Option<&st
 }
 
 fn upsert(order: &Order, updated_at: DateTime<Utc>) -> ShopChange {
-    ShopChange::Order { order: order.clone(), updated_at: Some(updated_at) }
+    ShopChange::Order { order: Box::new(order.clone()), updated_at: Some(updated_at) }
 }
 
 fn refund(order: &str, id: &str, minor: i64) -> ShopChange {
