@@ -11,6 +11,7 @@ mod campaigns;
 mod fixture;
 mod imports;
 mod isolation;
+mod links;
 mod listing;
 mod posts;
 mod records;
@@ -27,6 +28,7 @@ use crate::Store;
 pub use campaigns::campaigns_and_flights;
 pub use imports::{accounts_upsert, bulk_all_or_nothing, creator_followers_and_tier, metrics_upsert};
 pub use isolation::workspace_isolation;
+pub use links::links_clicks_and_changes;
 pub use listing::{list_filters, list_sorting_and_paging};
 pub use posts::posts_by_verdict;
 pub use records::posts_comments_and_records;
@@ -74,6 +76,7 @@ scenarios!(
     workspace_isolation,
     posts_comments_and_records,
     campaigns_and_flights,
+    links_clicks_and_changes,
     posts_by_verdict,
     vetting_data_by_id_range,
     scores_replace_and_list,
@@ -120,6 +123,7 @@ macro_rules! conformance_tests {
             workspace_isolation,
             posts_comments_and_records,
             campaigns_and_flights,
+            links_clicks_and_changes,
             posts_by_verdict,
             vetting_data_by_id_range,
             scores_replace_and_list,
