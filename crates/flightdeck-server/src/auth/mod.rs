@@ -96,12 +96,12 @@ impl Principal {
         }
     }
 
-    /// `NotFound` unless the caller may read this creator: every reader may, a
+    /// `Forbidden` unless the caller may read this creator: every reader may, a
     /// creator only their own — to a creator every other id, of this workspace or
-    /// another, answers like an id that does not exist (without looking it up).
+    /// another or none, answers 403 alike (without looking it up, so nothing leaks).
     pub fn may_read_creator(&self, id: &str) -> AppResult<()> {
         match self.role {
-            Role::Creator if self.creator.as_ref().map(CreatorId::as_str) != Some(id) => Err(AppError::NotFound),
+            Role::Creator if self.creator.as_ref().map(CreatorId::as_str) != Some(id) => Err(AppError::Forbidden),
             _ => Ok(()),
         }
     }

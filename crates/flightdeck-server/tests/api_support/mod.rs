@@ -11,8 +11,8 @@ use std::sync::Arc;
 use chrono::{Duration, Utc};
 use flightdeck_core::domain::{
     AccountId, AgentClass, Brand, Campaign, CampaignId, Click, ClickId, CodeId, Country, CreatorId, Currency,
-    DiscountCode, Domain, Goal, Handle, LinkId, Money, Name, Order, OrderId, Platform, ShopId, TrackingLink, Workspace,
-    WorkspaceId, WorkspaceName,
+    DiscountCode, Domain, Flight, FlightId, Goal, Handle, LinkId, Money, Name, Order, OrderId, Platform, ShopId,
+    TrackingLink, Workspace, WorkspaceId, WorkspaceName,
 };
 use flightdeck_core::tracking::ShopPlatform;
 use flightdeck_server::auth::accounts::{self, UserSpec};
@@ -31,6 +31,8 @@ pub struct Tenant {
     pub creators: [CreatorId; 2],
     /// The campaign.
     pub campaign: CampaignId,
+    /// Its flight (the last 30 days to the next 30).
+    pub flight: FlightId,
     /// Per creator: a link, a code, a click, an order.
     pub links: [LinkId; 2],
     /// The codes' ids.
@@ -91,6 +93,7 @@ async fn fill(store: &dyn Store, rng: &mut rand_chacha::ChaCha8Rng, name: &str, 
     store.create_workspace(&ws).await.expect("workspace");
     let creators = [CreatorId::generate(rng), CreatorId::generate(rng)];
     let campaign = CampaignId::generate(rng);
+    let flight = FlightId::generate(rng);
     let links = [LinkId::generate(rng), LinkId::generate(rng)];
     let codes = [CodeId::generate(rng), CodeId::generate(rng)];
     let clicks = [ClickId::generate(rng), ClickId::generate(rng)];
@@ -125,6 +128,14 @@ async fn fill(store: &dyn Store, rng: &mut rand_chacha::ChaCha8Rng, name: &str, 
         kpis: vec![],
         landing_url: None,
     })];
+    records.push(Record::Flight(Flight {
+        id: flight.clone(),
+        campaign_id: campaign.clone(),
+        name: Name::parse("Flight 1").expect("name"),
+        starts_on: (now - Duration::days(30)).date_naive(),
+        ends_on: (now + Duration::days(30)).date_naive(),
+        budget: Money::new(500_000, Currency::EUR),
+    }));
     for i in 0..2 {
         records.push(Record::Link(TrackingLink {
             id: links[i].clone(),
@@ -203,6 +214,7 @@ async fn fill(store: &dyn Store, rng: &mut rand_chacha::ChaCha8Rng, name: &str, 
         workspace: ws,
         creators,
         campaign,
+        flight,
         links,
         codes,
         code_texts,
