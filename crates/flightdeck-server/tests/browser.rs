@@ -208,7 +208,7 @@ async fn the_dashboard_in_a_real_browser() {
     shoot(&c, "compliance").await;
     c.goto(&format!("{base}/compliance?creator={}", s.xss_creator)).await.expect("the creator's findings");
     assert!(text(&c, ".post.violation .caption").await.starts_with("<script>"), "as text on the findings");
-    for page in ["links", "codes", "clicks", "orders", "settings"] {
+    for page in ["links", "codes", "clicks", "orders", "attribution", "settings"] {
         c.goto(&format!("{base}/{page}")).await.expect(page);
         assert_eq!(count(&c, "h1").await, 1, "{page} renders");
         shoot(&c, page).await;

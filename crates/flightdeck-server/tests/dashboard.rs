@@ -25,9 +25,18 @@ async fn every_page_renders_in_english_and_dutch() {
     let c = client();
     sign_in(&c, &s.base, ADMIN).await;
     let profile = format!("/creators/{}", s.xss_creator);
-    for path in
-        ["/", "/creators", profile.as_str(), "/compliance", "/links", "/codes", "/clicks", "/orders", "/settings"]
-    {
+    for path in [
+        "/",
+        "/creators",
+        profile.as_str(),
+        "/compliance",
+        "/links",
+        "/codes",
+        "/clicks",
+        "/orders",
+        "/attribution",
+        "/settings",
+    ] {
         let (status, en) = get(&c, format!("{}{path}?lang=en", s.base)).await;
         assert_eq!(status, 200, "{path} renders: {en}");
         assert!(en.contains("<html lang=\"en\">") && en.contains("Sign out"), "{path} in English");
@@ -38,6 +47,11 @@ async fn every_page_renders_in_english_and_dutch() {
     let (_, overview) = get(&c, format!("{}/?lang=en", s.base)).await;
     assert!(overview.contains("Duinhart Herfstdeal") && overview.contains("Duinhart Zomerglow"), "both campaigns");
     assert!(overview.contains("EUR "), "revenue per campaign");
+    let (_, models) = get(&c, format!("{}/attribution?lang=en", s.base)).await;
+    for model in ["first-touch", "last-touch", "linear", "time-decay", "position-based", "markov", "shapley"] {
+        assert!(models.contains(&format!("<th scope=\"col\" class=\"num\">{model}</th>")), "the {model} column");
+    }
+    assert!(models.contains("id=\"models\"") && models.contains("EUR "), "credits side by side");
     let (_, remembered) = get(&c, format!("{}/creators", s.base)).await;
     assert!(remembered.contains("<html lang=\"en\">"), "the last choice is remembered in a cookie");
 }
@@ -154,11 +168,12 @@ async fn a_creator_sees_only_their_own_numbers() {
     }
     assert!(portal.contains("<svg class=\"qr\""), "QR codes to share");
     assert!(portal.contains("id=\"orders\""), "orders through the creator's code or links");
-    for path in ["/creators", "/links", "/codes", "/clicks", "/orders", "/compliance", "/settings"] {
+    for path in ["/creators", "/links", "/codes", "/clicks", "/orders", "/compliance", "/attribution", "/settings"] {
         assert_eq!(get(&c, format!("{}{path}", s.base)).await.0, 403, "{path} is not for creators");
     }
     let other = links.iter().find(|l| l.creator_id != s.portal_creator).expect("another creator");
-    assert_eq!(get(&c, format!("{}/creators/{}", s.base, other.creator_id)).await.0, 403);
+    let status = get(&c, format!("{}/creators/{}", s.base, other.creator_id)).await.0;
+    assert!(status == 403 || status == 404, "another creator's profile is refused: {status}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -2,8 +2,8 @@
 
 use async_trait::async_trait;
 use flightdeck_core::domain::WorkspaceId;
-use flightdeck_store::posts::list_posts_sql;
-use flightdeck_store::{PostFilter, PostStore, StoreResult, StoredPost, VerdictCounts};
+use flightdeck_store::posts::{list_posts_sql, CONTENT_COUNTS_SQL};
+use flightdeck_store::{ContentCounts, PostFilter, PostStore, StoreResult, StoredPost, VerdictCounts};
 use sqlx::Row;
 
 use crate::{db_err, PgStore};
@@ -32,6 +32,14 @@ impl PostStore for PgStore {
                 )
             })
             .collect()
+    }
+
+    async fn content_counts(&self, workspace: &WorkspaceId) -> StoreResult<ContentCounts> {
+        let sql = numbered(CONTENT_COUNTS_SQL);
+        let ws = workspace.as_str();
+        let r = sqlx::query(&sql).bind(ws).bind(ws).bind(ws).fetch_one(self.pool()).await.map_err(db_err)?;
+        let n = |i: usize| u64::try_from(r.get::<i64, _>(i)).unwrap_or(0);
+        Ok(ContentCounts { creators: n(0), accounts: n(1), posts: n(2) })
     }
 
     async fn verdict_counts(&self, workspace: &WorkspaceId) -> StoreResult<VerdictCounts> {

@@ -22,7 +22,7 @@ pub use auth::*;
 pub use campaigns::{CampaignStore, DocumentKind};
 pub use error::{StoreError, StoreResult};
 pub use links::*;
-pub use posts::{PostFilter, PostStore, StoredPost, VerdictCounts};
+pub use posts::{ContentCounts, PostFilter, PostStore, StoredPost, VerdictCounts};
 pub use tracking::*;
 pub use types::*;
 pub use vetting::{CreatorData, ScoreFacts, ScoringRun, StoredScore, VettingLoad, VettingRows, VettingStore};

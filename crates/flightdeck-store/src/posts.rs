@@ -79,6 +79,22 @@ pub struct VerdictCounts {
     pub ok: u64,
 }
 
+/// How many creators, accounts and posts a workspace holds (indexed counts, cheap
+/// enough for every page view; [`crate::Store::counts`] also counts metric days).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ContentCounts {
+    /// Creators.
+    pub creators: u64,
+    /// Channel accounts.
+    pub accounts: u64,
+    /// Posts.
+    pub posts: u64,
+}
+
+/// The SQL of [`PostStore::content_counts`], `?` the workspace three times.
+pub const CONTENT_COUNTS_SQL: &str = "SELECT (SELECT COUNT(*) FROM creators WHERE workspace_id = ?), \
+     (SELECT COUNT(*) FROM accounts WHERE workspace_id = ?), (SELECT COUNT(*) FROM posts WHERE workspace_id = ?)";
+
 /// The SQL `ORDER BY` of [`PostStore::list_posts`] for flagged posts, the same in both
 /// backends: violations before warnings, then newest first, then by id.
 pub const FLAGGED_ORDER: &str = "CASE p.verdict WHEN 'violation' THEN 0 ELSE 1 END, p.published_at DESC, p.id";
@@ -114,4 +130,7 @@ pub trait PostStore: Send + Sync {
 
     /// How many of the workspace's posts have each stored verdict.
     async fn verdict_counts(&self, workspace: &WorkspaceId) -> StoreResult<VerdictCounts>;
+
+    /// How many creators, accounts and posts the workspace holds.
+    async fn content_counts(&self, workspace: &WorkspaceId) -> StoreResult<ContentCounts>;
 }

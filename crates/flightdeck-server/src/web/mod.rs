@@ -4,6 +4,7 @@
 //! cookie and a hidden field that must match).
 
 mod activity;
+mod attribution;
 pub mod chart;
 mod compliance;
 pub mod i18n;
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/creators", get(pages::creators))
         .route("/creators/{id}", get(pages::profile))
         .route("/compliance", get(compliance::page))
+        .route("/attribution", get(attribution::page))
         .route("/links", get(links::list).post(links::create))
         .route("/links/{id}", get(links::show))
         .route("/codes", get(activity::codes))

@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use flightdeck_core::domain::{AccountId, Tier};
-use flightdeck_store::{AccountMetrics, PostFilter, WorkspaceCounts};
+use flightdeck_store::{AccountMetrics, ContentCounts, PostFilter};
 
 /// Posts the profile lists.
 const RECENT_POSTS: u64 = 5;
@@ -40,7 +40,10 @@ struct CampaignRow {
 struct OverviewPage {
     ctx: Ctx,
     workspace: String,
-    counts: WorkspaceCounts,
+    content: ContentCounts,
+    links: usize,
+    clicks: usize,
+    orders: usize,
     campaigns: Vec<CampaignRow>,
 }
 
@@ -56,7 +59,7 @@ pub async fn overview(
     }
     let ctx = Ctx::new(&state, &headers, q.lang.as_deref(), Some(&who));
     let ws = state.store.find_workspace(who.workspace.as_str()).await?;
-    let counts = state.store.counts(&who.workspace).await?;
+    let content = state.store.content_counts(&who.workspace).await?;
     let workspace = ws.map(|w| w.brand.name.as_str().to_owned()).unwrap_or_default();
     let ledger = Ledger::load(state.store.as_ref(), &who.workspace).await?;
     let known = lookup::campaigns(state.store.as_ref(), &who.workspace).await?;
@@ -83,7 +86,8 @@ pub async fn overview(
         })
         .collect();
     campaigns.sort_by_key(|c| c.status);
-    let html = OverviewPage { ctx: ctx.clone(), workspace, counts, campaigns }.render()?;
+    let (links, clicks, orders) = (ledger.links.len(), ledger.clicks.len(), ledger.orders.len());
+    let html = OverviewPage { ctx: ctx.clone(), workspace, content, links, clicks, orders, campaigns }.render()?;
     Ok(ctx.respond(html))
 }
 

@@ -1,11 +1,12 @@
 //! Posts read back with their publisher and compliance result: flagged ones
-//! violations first, a creator's newest first, verdicts counted, workspaces apart.
+//! violations first, a creator's newest first, verdicts and content counted,
+//! workspaces apart.
 
 use flightdeck_core::domain::{AccountId, Platform};
 
 use super::fixture::{at, import, ok, rows, workspace, Row};
 use super::records::post;
-use crate::{PostFilter, PostRow, Store, VerdictCounts};
+use crate::{ContentCounts, PostFilter, PostRow, Store, VerdictCounts};
 
 fn judged(tag: &str, account: &AccountId, verdict: Option<&str>, day: u32) -> PostRow {
     let mut row = post(tag, account, false);
@@ -68,6 +69,9 @@ pub async fn posts_by_verdict(store: &dyn Store) {
 
     let counts = ok("verdict_counts", store.verdict_counts(&ws).await);
     assert_eq!(counts, VerdictCounts { violation: 2, warning: 1, ok: 1 });
+    let content = ok("content_counts", store.content_counts(&ws).await);
+    assert_eq!(content, ContentCounts { creators: 2, accounts: 2, posts: 5 });
+    assert_eq!(ok("elsewhere", store.content_counts(&other).await), ContentCounts::default());
     assert!(ok("elsewhere", store.list_posts(&other, &PostFilter::default()).await).is_empty());
     assert_eq!(ok("elsewhere", store.verdict_counts(&other).await), VerdictCounts::default());
     let theirs = PostFilter { creator: Some(pim), ..PostFilter::default() };
