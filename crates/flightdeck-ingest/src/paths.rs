@@ -116,7 +116,7 @@ pub fn read_path_set<R: Read>(reader: R, file: &str) -> Result<PathSet, PathFile
         ));
     };
     let parse = |block: &blocks::Block| -> Result<PathSet, PathFileError> {
-        let mut local = PathSetBuilder::new();
+        let mut local = PathSetBuilder::unsummed();
         let mut csv = csv_reader(&block.bytes[..]);
         rows(&mut csv, columns, file, block.first_line, |row| {
             local.add_path(row.path, row.conversions, row.value, row.nulls)

@@ -118,12 +118,22 @@ pub struct PathSetBuilder {
     set: PathSet,
     index: PathIndex,
     scratch: Vec<ChannelIdx>,
+    /// Rows are kept as they come, not summed by path (see [`PathSetBuilder::unsummed`]).
+    unsummed: bool,
 }
 
 impl PathSetBuilder {
     /// An empty builder.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty builder that keeps rows as they come instead of summing rows with the
+    /// same path: cheaper per row, for the parts of a file that are parsed in parallel
+    /// and then [merged](PathSetBuilder::merge) into one summing builder. (Every model
+    /// is additive over rows, so its path set gives the same results, only larger.)
+    pub fn unsummed() -> Self {
+        Self { unsummed: true, ..Self::default() }
     }
 
     /// Registers a channel so that it is reported even if no path uses it; returns its index.
@@ -212,10 +222,14 @@ impl PathSetBuilder {
             return Err(AttributionError::EmptyPath);
         }
         let set = &mut self.set;
-        let at = self.index.find_or_insert(touches, set.rows.len(), |i| {
-            let r = &set.rows[i];
-            &set.touches[r.start as usize..(r.start + r.len) as usize]
-        });
+        let at = if self.unsummed {
+            None
+        } else {
+            self.index.find_or_insert(touches, set.rows.len(), |i| {
+                let r = &set.rows[i];
+                &set.touches[r.start as usize..(r.start + r.len) as usize]
+            })
+        };
         match at {
             Some(i) => {
                 let row = &mut set.rows[i];
@@ -375,6 +389,16 @@ mod tests {
         }
         first.merge(second.build()).unwrap();
         assert_eq!(first.build(), whole.build());
+        // Parts kept unsummed merge into the same whole.
+        let mut merged = PathSetBuilder::new();
+        for part in [&rows[..3], &rows[3..]] {
+            let mut raw = PathSetBuilder::unsummed();
+            for (p, c, v, n) in part {
+                raw.add_path(p, *c, *v, *n).unwrap();
+            }
+            merged.merge(raw.build()).unwrap();
+        }
+        assert_eq!(merged.build().len(), 3);
     }
 
     #[test]
