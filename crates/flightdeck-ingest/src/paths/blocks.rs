@@ -122,8 +122,20 @@ pub(super) fn parse_parallel<R: Read>(
         let read = loop {
             match blocks.next_block() {
                 Ok(Some(block)) => {
-                    if jobs.send((sent, block)).is_err() {
-                        break Ok(());
+                    // While the workers are busy, merge what they finished instead of waiting.
+                    let mut job = (sent, block);
+                    loop {
+                        match jobs.try_send(job) {
+                            Ok(()) => break,
+                            Err(mpsc::TrySendError::Full(back)) => {
+                                job = back;
+                                match results.recv() {
+                                    Ok((n, result)) => merger.add(n, result, into),
+                                    Err(_) => break,
+                                }
+                            }
+                            Err(mpsc::TrySendError::Disconnected(_)) => break,
+                        }
                     }
                     sent += 1;
                     while let Ok((n, result)) = results.try_recv() {
