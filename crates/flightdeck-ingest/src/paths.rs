@@ -3,8 +3,11 @@
 //! A header `path,total_conversions,total_conversion_value,total_null` (columns found by
 //! name, in any order; the value and null columns may be left out and then count 0),
 //! then one row per path: channel names joined by `" > "`, and the row's counts. The
-//! file is read as a stream of byte records and summed into a [`PathSet`] as it goes, so
-//! a million rows need only the memory of their distinct paths.
+//! file is read in blocks of whole records that are parsed on every core and summed
+//! into one [`PathSet`] in file order ([`blocks`]), so a million rows need only the
+//! memory of their distinct paths and a few blocks.
+
+mod blocks;
 
 use std::io::Read;
 use std::path::Path;
@@ -81,9 +84,47 @@ pub fn read_path_file(path: &Path) -> Result<PathSet, PathFileError> {
 }
 
 /// Reads a path file from `reader` into a [`PathSet`]; `file` names it in errors.
+///
+/// The blocks after the first are parsed in parallel (one thread per core, at most 4);
+/// the result is the same as reading row by row, channels and paths in order of first
+/// appearance, and an error names the first bad line of the file.
 pub fn read_path_set<R: Read>(reader: R, file: &str) -> Result<PathSet, PathFileError> {
+    let mut blocks = blocks::Blocks::new(reader, blocks::BLOCK);
+    let io = |e: std::io::Error| error(file, 0, None, None, format!("cannot read: {e}"));
+    let first = blocks.next_block().map_err(io)?;
     let mut builder = PathSetBuilder::new();
-    for_each_row(reader, file, |row| builder.add_path(row.path, row.conversions, row.value, row.nulls))?;
+    let mut columns = None;
+    if let Some(first) = &first {
+        let mut csv = csv_reader(&first.bytes[..]);
+        let mut record = csv::ByteRecord::new();
+        if read_record(&mut csv, &mut record, file, first.first_line)? {
+            let line = first.first_line + line_of(&record) - 1;
+            let found = header(&record).map_err(|m| error(file, line, None, None, m))?;
+            columns = Some(found);
+            rows(&mut csv, found, file, first.first_line, |row| {
+                builder.add_path(row.path, row.conversions, row.value, row.nulls)
+            })?;
+        }
+    }
+    let Some(columns) = columns else {
+        return Err(error(
+            file,
+            1,
+            None,
+            None,
+            format!("the file is empty: expected the header `{PATH},{CONVERSIONS},{VALUE},{NULLS}`"),
+        ));
+    };
+    let parse = |block: &blocks::Block| -> Result<PathSet, PathFileError> {
+        let mut local = PathSetBuilder::unsummed();
+        let mut csv = csv_reader(&block.bytes[..]);
+        rows(&mut csv, columns, file, block.first_line, |row| {
+            local.add_path(row.path, row.conversions, row.value, row.nulls)
+        })?;
+        Ok(local.build())
+    };
+    let workers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 4);
+    blocks::parse_parallel(&mut blocks, &mut builder, workers, file, &parse)?;
     Ok(builder.build())
 }
 
@@ -92,41 +133,68 @@ pub fn read_path_set<R: Read>(reader: R, file: &str) -> Result<PathSet, PathFile
 pub fn for_each_row<R: Read>(
     reader: R,
     file: &str,
-    mut sink: impl FnMut(PathRecord<'_>) -> Result<(), AttributionError>,
+    sink: impl FnMut(PathRecord<'_>) -> Result<(), AttributionError>,
 ) -> Result<(), PathFileError> {
-    let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(reader);
+    let mut csv = csv_reader(reader);
     let mut record = csv::ByteRecord::new();
-    let err = |line: u64, column: Option<usize>, field: Option<&str>, message: String| PathFileError {
-        file: file.to_owned(),
-        line,
-        column: column.map(|c| c + 1),
-        field: field.map(str::to_owned),
-        message,
-    };
-    let read = |csv: &mut csv::Reader<R>, record: &mut csv::ByteRecord| {
-        csv.read_byte_record(record).map_err(|e| {
-            let line = e.position().map_or(0, csv::Position::line);
-            err(line, None, None, format!("not valid CSV: {e}"))
-        })
-    };
-    if !read(&mut csv, &mut record)? {
-        return Err(err(
+    if !read_record(&mut csv, &mut record, file, 1)? {
+        return Err(error(
+            file,
             1,
             None,
             None,
             format!("the file is empty: expected the header `{PATH},{CONVERSIONS},{VALUE},{NULLS}`"),
         ));
     }
-    let columns = header(&record).map_err(|message| err(line_of(&record), None, None, message))?;
-    while read(&mut csv, &mut record)? {
-        let line = line_of(&record);
+    let columns = header(&record).map_err(|message| error(file, line_of(&record), None, None, message))?;
+    rows(&mut csv, columns, file, 1, sink)
+}
+
+fn csv_reader<R: Read>(reader: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(reader)
+}
+
+fn error(file: &str, line: u64, column: Option<usize>, field: Option<&str>, message: String) -> PathFileError {
+    PathFileError {
+        file: file.to_owned(),
+        line,
+        column: column.map(|c| c + 1),
+        field: field.map(str::to_owned),
+        message,
+    }
+}
+
+/// Reads one record; `first_line` is the file line the reader started on.
+fn read_record<R: Read>(
+    csv: &mut csv::Reader<R>,
+    record: &mut csv::ByteRecord,
+    file: &str,
+    first_line: u64,
+) -> Result<bool, PathFileError> {
+    csv.read_byte_record(record).map_err(|e| {
+        let line = e.position().map_or(0, |p| first_line + p.line() - 1);
+        error(file, line, None, None, format!("not valid CSV: {e}"))
+    })
+}
+
+/// Every data row of `csv` to `sink`; `first_line` is the file line the reader started on.
+fn rows<R: Read>(
+    csv: &mut csv::Reader<R>,
+    columns: Columns,
+    file: &str,
+    first_line: u64,
+    mut sink: impl FnMut(PathRecord<'_>) -> Result<(), AttributionError>,
+) -> Result<(), PathFileError> {
+    let mut record = csv::ByteRecord::new();
+    while read_record(csv, &mut record, file, first_line)? {
+        let line = first_line + line_of(&record) - 1;
         if record.len() == 1 && record.get(0).is_some_and(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
-        let row = data_row(&record, columns, line).map_err(|(c, f, m)| err(line, Some(c), Some(f), m))?;
+        let row = data_row(&record, columns, line).map_err(|(c, f, m)| error(file, line, Some(c), Some(f), m))?;
         sink(row).map_err(|e| {
             let (c, f) = column_of(&e, columns);
-            err(line, Some(c), Some(f), e.to_string())
+            error(file, line, Some(c), Some(f), e.to_string())
         })?;
     }
     Ok(())
@@ -176,8 +244,8 @@ fn data_row(record: &csv::ByteRecord, columns: Columns, line: u64) -> Result<Pat
         let Some(at) = at else { return Ok(0.0) };
         let raw = record.get(at).unwrap_or_default();
         let text = std::str::from_utf8(raw).unwrap_or("").trim();
-        text.parse::<f64>()
-            .ok()
+        fast_number(text.as_bytes())
+            .or_else(|| text.parse::<f64>().ok())
             .filter(|v| v.is_finite())
             .ok_or_else(|| (at, name, format!("expected a number, got `{}`", String::from_utf8_lossy(raw))))
     };
@@ -188,6 +256,44 @@ fn data_row(record: &csv::ByteRecord, columns: Columns, line: u64) -> Result<Pat
         value: number(columns.value, VALUE)?,
         nulls: number(columns.nulls, NULLS)?,
     })
+}
+
+/// Powers of ten that are exact in an `f64`.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// `123`, `-4`, `12.34`: digits with at most one `.`, no exponent, at most 15 digits.
+/// The digits make an integer below 2^53 and the divisor a power of ten that is exact,
+/// so the one division is correctly rounded and equals `str::parse` (Clinger's fast
+/// path). Anything else is `None`, for the full parser.
+fn fast_number(text: &[u8]) -> Option<f64> {
+    let (negative, digits) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, text),
+    };
+    if digits.is_empty() || digits.len() > 16 {
+        return None;
+    }
+    let (mut mantissa, mut scale, mut seen_dot, mut count) = (0u64, 0usize, false, 0usize);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                count += 1;
+                scale += usize::from(seen_dot);
+            }
+            b'.' if !seen_dot => seen_dot = true,
+            _ => return None,
+        }
+    }
+    if count == 0 || count > 15 {
+        return None;
+    }
+    let value = mantissa as f64 / POW10[scale];
+    Some(if negative { -value } else { value })
 }
 
 fn column_of(error: &AttributionError, columns: Columns) -> (usize, &'static str) {
@@ -215,6 +321,79 @@ mod tests {
         assert_eq!(set.channels(), ["a", "b", "c"]);
         assert_eq!(set.rows().len(), 2);
         assert_eq!((set.total_conversions(), set.total_value(), set.total_nulls()), (3.0, 11.5, 4.0));
+    }
+
+    #[test]
+    fn the_fast_number_path_agrees_with_the_full_parser() {
+        for text in [
+            "0",
+            "7",
+            "-3",
+            "+2",
+            "12.34",
+            "0.1",
+            "100.00",
+            "3.",
+            ".5",
+            "123456789012345",
+            "900719925474.991",
+            "99999999999.9999",
+        ] {
+            assert_eq!(fast_number(text.as_bytes()), text.parse::<f64>().ok(), "{text}");
+        }
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let text = format!("{}.{:0width$}", x % 1_000_000_000, (x >> 40) % 10_000, width = (x % 5) as usize);
+            assert_eq!(fast_number(text.as_bytes()), text.parse::<f64>().ok(), "{text}");
+        }
+        for text in ["", "-", ".", "1e5", "1.2.3", "1234567890123456", "nan", "inf", "1,5", " 1"] {
+            assert_eq!(fast_number(text.as_bytes()), None, "{text}");
+        }
+    }
+
+    /// A file of several blocks: `n` rows over 30 channels, one path quoted with a newline.
+    fn big_file(n: usize) -> String {
+        let mut text = String::from("path,total_conversions,total_conversion_value,total_null\n");
+        for i in 0..n {
+            let path = format!("c{} > c{} > c{}", i % 30, (i / 30) % 30, (i * 7) % 29);
+            if i == n / 2 {
+                text.push_str("\"c1 >\nc2\",1,2.5,0\n");
+            }
+            text.push_str(&format!("{path},{},{}.{:02},{}\n", i % 3, i % 100, i % 97, i % 5));
+        }
+        text
+    }
+
+    #[test]
+    fn blocks_read_in_parallel_give_what_reading_row_by_row_gives() {
+        let text = big_file(200_000);
+        assert!(text.len() > 3 * blocks::BLOCK, "the file spans several blocks");
+        let parallel = parse(&text).unwrap();
+        let mut builder = PathSetBuilder::new();
+        for_each_row(text.as_bytes(), "t.csv", |r| builder.add_path(r.path, r.conversions, r.value, r.nulls)).unwrap();
+        let sequential = builder.build();
+        assert_eq!(parallel.channels(), sequential.channels(), "channels in order of first appearance");
+        assert_eq!(parallel.len(), sequential.len());
+        for (a, b) in parallel.rows().zip(sequential.rows()) {
+            assert_eq!(a.touches, b.touches);
+            assert!((a.conversions - b.conversions).abs() < 1e-9 && (a.value - b.value).abs() < 1e-6);
+            assert!((a.nulls - b.nulls).abs() < 1e-9 && (a.converting_value - b.converting_value).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn an_error_deep_in_a_big_file_names_its_line() {
+        let mut text = big_file(100_000);
+        let mut lines: Vec<&str> = text.lines().collect();
+        // Line 90,001 (after the quoted two-line record, which counts as two lines).
+        lines[90_000] = "c1 > c2,many,0,0";
+        lines[95_000] = "c1 > c2,2,x,0";
+        text = lines.join("\n") + "\n";
+        let e = parse(&text).unwrap_err();
+        assert_eq!((e.line, e.column, e.field.as_deref()), (90_001, Some(2), Some("total_conversions")), "{e}");
     }
 
     #[test]

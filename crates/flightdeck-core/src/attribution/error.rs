@@ -27,6 +27,9 @@ pub enum AttributionError {
         /// The largest number of channels supported.
         limit: usize,
     },
+    /// More touches in one file than the engine indexes (2^32).
+    #[error("the file has more than 4,294,967,295 touches")]
+    TooManyTouches,
     /// A model name that does not exist.
     #[error(
         "unknown model `{0}`: expected one of first-touch, last-touch, linear, position-based, markov, shapley, all"

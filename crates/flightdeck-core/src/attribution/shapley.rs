@@ -15,7 +15,7 @@ pub fn credits(paths: &PathSet) -> (Vec<f64>, Vec<f64>) {
     let mut distinct: Vec<ChannelIdx> = Vec::new();
     for row in paths.rows() {
         distinct.clear();
-        distinct.extend_from_slice(&row.touches);
+        distinct.extend_from_slice(row.touches);
         distinct.sort_unstable();
         distinct.dedup();
         let share = 1.0 / distinct.len() as f64;

@@ -95,7 +95,7 @@ pub fn build(paths: &PathSet, order: usize) -> Chain {
         seq: Vec::new(),
     };
     for row in paths.rows() {
-        builder.add_row(&row.touches, row.conversions, row.converting_value, row.nulls);
+        builder.add_row(row.touches, row.conversions, row.converting_value, row.nulls);
     }
     let mut chain = builder.chain;
     chain.edges = builder.edges.into_iter().map(|(key, count)| ((key >> 32) as u32, key as u32, count)).collect();
