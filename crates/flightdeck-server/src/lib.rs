@@ -9,6 +9,7 @@ pub mod attribution;
 pub mod auth;
 pub mod error;
 mod metrics;
+pub mod privacy;
 pub mod track;
 pub mod web;
 pub mod webhooks;

@@ -19,6 +19,7 @@ pub mod access;
 pub mod compliance;
 pub mod creators;
 pub mod dto;
+pub mod erasure;
 pub mod flights;
 pub mod page;
 pub mod shops;
@@ -80,6 +81,7 @@ pub fn openapi_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(tracking::clicks))
         .routes(routes!(tracking::orders))
         .routes(routes!(shops::list))
+        .routes(routes!(erasure::erase))
         .routes(routes!(access::list_users, access::create_user))
         .routes(routes!(access::list_tokens, access::create_token))
         .routes(routes!(access::revoke_token))

@@ -11,6 +11,7 @@
 mod apply;
 mod error;
 mod headers;
+mod shops;
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
@@ -25,6 +26,7 @@ use serde::Serialize;
 pub use apply::{change_of, delivery_key};
 pub use error::WebhookError;
 pub use headers::HttpHeaders;
+pub use shops::{add_shop, shop_domain, ShopSetupError};
 
 use crate::AppState;
 

@@ -8,9 +8,12 @@ mod codes;
 mod compliance;
 mod creators;
 mod demo;
+mod erase;
 mod import;
 mod links;
+mod orders;
 mod serve;
+mod shops;
 mod vet;
 mod workspace;
 
@@ -87,6 +90,14 @@ pub enum Command {
     /// The stored clicks of tracking links.
     #[command(subcommand)]
     Clicks(clicks::Opts),
+    /// Shops whose order webhooks are accepted: add (with the webhook secret), list.
+    #[command(subcommand)]
+    Shops(shops::Opts),
+    /// The stored shop orders (from the webhooks).
+    #[command(subcommand)]
+    Orders(orders::Opts),
+    /// Remove every trace of one shopper (--customer EMAIL), or apply the retention (--older-than DAYS).
+    Erase(erase::Opts),
     /// List the workspace's flights (the ids `attribute --flight` takes).
     #[command(subcommand)]
     Flights(campaigns::FlightOpts),
@@ -113,6 +124,9 @@ pub async fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
         Command::Links(opts) => links::run(opts, ctx).await,
         Command::Codes(opts) => codes::run(opts, ctx).await,
         Command::Clicks(opts) => clicks::run(opts, ctx).await,
+        Command::Shops(opts) => shops::run(opts, ctx).await,
+        Command::Orders(opts) => orders::run(opts, ctx).await,
+        Command::Erase(opts) => erase::run(opts, ctx).await,
         Command::Flights(opts) => campaigns::run_flights(opts, ctx).await,
         Command::User(opts) => access::run_user(opts, ctx).await,
         Command::Token(opts) => access::run_token(opts, ctx).await,
