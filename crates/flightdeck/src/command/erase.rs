@@ -46,13 +46,21 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
             ErasureError::NotAnEmail(_) => user(format!("--customer: {e}")),
             ErasureError::Store(s) => anyhow::Error::new(s),
         })?;
-        ("the shopper", Removed { orders: e.orders, clicks: e.clicks, events: e.events, refunds: e.refunds, deliveries: None })
+        (
+            "the shopper",
+            Removed { orders: e.orders, clicks: e.clicks, events: e.events, refunds: e.refunds, deliveries: None },
+        )
     } else {
         let days = opts.older_than.unwrap_or(MIN_RETAIN_DAYS);
         let cutoff = retention_cutoff(days)?;
         let p = store.purge_before(&workspace.id, cutoff).await?;
-        let removed =
-            Removed { orders: p.orders, clicks: p.clicks, events: p.events, refunds: p.refunds, deliveries: Some(p.deliveries) };
+        let removed = Removed {
+            orders: p.orders,
+            clicks: p.clicks,
+            events: p.events,
+            refunds: p.refunds,
+            deliveries: Some(p.deliveries),
+        };
         ("everything older than the retention period", removed)
     };
     if ctx.format == OutputFormat::Json {
@@ -67,7 +75,12 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
         removed.deliveries.map(|d| format!(", {d} webhook delivery ids")).unwrap_or_default()
     );
     let mut table = Table::new(["kind", "removed"]).numeric(&[1]);
-    for (kind, n) in [("orders", removed.orders), ("clicks", removed.clicks), ("events", removed.events), ("refunds", removed.refunds)] {
+    for (kind, n) in [
+        ("orders", removed.orders),
+        ("clicks", removed.clicks),
+        ("events", removed.events),
+        ("refunds", removed.refunds),
+    ] {
         table.row([kind.to_owned(), n.to_string()]);
     }
     if let Some(d) = removed.deliveries {

@@ -100,8 +100,18 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
         return print_json(&views);
     }
     let mut table = Table::new([
-        "placed_at", "shop", "external_id", "currency", "total", "refunded", "net", "codes", "utm_source", "utm_campaign",
-        "click_id", "id",
+        "placed_at",
+        "shop",
+        "external_id",
+        "currency",
+        "total",
+        "refunded",
+        "net",
+        "codes",
+        "utm_source",
+        "utm_campaign",
+        "click_id",
+        "id",
     ])
     .numeric(&[4, 5, 6]);
     for v in &views {

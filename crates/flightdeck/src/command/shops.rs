@@ -67,16 +67,21 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
         Opts::Add(o) => {
             let platform = ShopPlatform::parse(&o.platform).map_err(|e| user(format!("--platform: {e}")))?;
             let secret = if o.secret == "-" { read_stdin()? } else { o.secret };
-            let shop = add_shop(store.as_ref(), &workspace.id, platform, &o.domain, &secret).await.map_err(|e| match e {
-                ShopSetupError::Store(s) => anyhow::Error::new(s),
-                other => user(other.to_string()),
-            })?;
+            let shop =
+                add_shop(store.as_ref(), &workspace.id, platform, &o.domain, &secret).await.map_err(|e| match e {
+                    ShopSetupError::Store(s) => anyhow::Error::new(s),
+                    other => user(other.to_string()),
+                })?;
             if platform == ShopPlatform::Shopify && !shop.domain.ends_with(".myshopify.com") {
                 eprintln!(
                     "note: Shopify names the shop by its x.myshopify.com domain in every webhook, even with a custom domain"
                 );
             }
-            eprintln!("shop {} added; point its order webhooks at https://YOUR-HOST{}", shop.id, view(&shop).webhook_path);
+            eprintln!(
+                "shop {} added; point its order webhooks at https://YOUR-HOST{}",
+                shop.id,
+                view(&shop).webhook_path
+            );
             vec![shop]
         }
         Opts::List => store.list_shops(&workspace.id).await?,
