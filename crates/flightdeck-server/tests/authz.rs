@@ -84,6 +84,7 @@ fn every_route(t: &Tenant) -> Vec<(Method, String, Option<Value>)> {
         (Method::POST, "/api/v1/tokens".into(), Some(json!({"role": "viewer"}))),
         (Method::POST, "/api/v1/users".into(), Some(json!({"email": "new@acme.nl", "role": "viewer"}))),
         (Method::DELETE, "/api/v1/tokens/tk_000000000000000000000000".into(), None),
+        (Method::POST, "/api/v1/erasure".into(), Some(json!({"customer": "nobody@example.com"}))),
     ]
 }
 
@@ -181,11 +182,23 @@ async fn each_role_on_each_route_family() {
             (Method::POST, "/api/v1/tokens", Some(json!({"role": "admin"}))),
             (Method::POST, "/api/v1/users", Some(json!({"email": "x@acme.nl", "role": "admin"}))),
             (Method::DELETE, &*format!("/api/v1/tokens/{}", t.admin_token_id), None),
+            (Method::POST, "/api/v1/erasure", Some(json!({"customer": "nobody@example.com"}))),
         ] {
             let (status, got) = call(&world, token, method.clone(), path, body).await;
             assert_error(status, &got, 403, "forbidden", &format!("{role} {method} {path}"));
         }
     }
+    // Only an admin erases a shopper; an unknown one removes nothing.
+    let (status, body) = call(
+        &world,
+        Some(t.token(ADMIN)),
+        Method::POST,
+        "/api/v1/erasure",
+        Some(json!({"customer": "nobody@example.com"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["orders"], 0, "{body}");
     // The admin token still works: nobody else could revoke it.
     assert_eq!(get(&world, t, ADMIN, "/api/v1/workspace").await.0, 200);
 }

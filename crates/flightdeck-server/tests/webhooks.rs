@@ -9,6 +9,7 @@ mod hooks_support;
 use flightdeck_core::domain::Money;
 use flightdeck_core::tracking::customer_hash;
 use flightdeck_ingest::shop::signature::sign;
+use flightdeck_store::Role;
 use hooks_support::*;
 
 const CREATE: &str = "shopify_orders_create.json";
@@ -59,6 +60,22 @@ async fn shop_story(s: &HookServer) {
     assert_eq!((woo_order.external_id.as_str(), woo_order.total.minor), ("4821", 10115));
     assert_eq!(woo_order.codes, ["JANEDOE15", "GRATISVERZENDING"], "Woo's lower-cased codes, normalised");
     assert_eq!(woo_order.customer_hash, order.customer_hash, "the same shopper in both shops");
+    erasure_story(s).await;
+}
+
+/// The shopper of both shops asks to be forgotten: only an admin may, a bad address
+/// is a 400, and the erasure removes both orders and their refund, then nothing more.
+async fn erasure_story(s: &HookServer) {
+    assert_eq!(s.erase(Role::Marketer, "zoe.devries@example.nl").await.status, 403);
+    let bad = s.erase(Role::Admin, "not-an-address").await;
+    assert_eq!((bad.status, bad.json["error"]["code"].as_str()), (400, Some("invalid_request")), "{bad:?}");
+    assert_eq!(s.orders().await.len(), 2, "a refused erasure removes nothing");
+    let done = s.erase(Role::Admin, "  ZOE.deVries@example.NL ").await;
+    assert_eq!(done.status, 200, "{done:?}");
+    assert_eq!((done.json["orders"].as_u64(), done.json["refunds"].as_u64()), (Some(2), Some(1)), "{done:?}");
+    assert!(s.orders().await.is_empty(), "both shops' orders of the shopper are gone");
+    let again = s.erase(Role::Admin, "zoe.devries@example.nl").await;
+    assert_eq!(again.json["orders"].as_u64(), Some(0), "{again:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

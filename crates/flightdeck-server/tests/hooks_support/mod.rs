@@ -13,7 +13,7 @@ use chrono::Utc;
 use flightdeck_core::domain::{Brand, Country, Domain, Name, Order, ShopId, Workspace, WorkspaceId, WorkspaceName};
 use flightdeck_core::tracking::ShopPlatform;
 use flightdeck_server::AppState;
-use flightdeck_store::{Shop, ShopSecret, Store};
+use flightdeck_store::{Role, Shop, ShopSecret, Store};
 use flightdeck_store_postgres::PgStore;
 use flightdeck_store_sqlite::SqliteStore;
 use sqlx::{Connection, PgConnection};
@@ -141,6 +141,25 @@ impl HookServer {
     /// The workspace's orders.
     pub async fn orders(&self) -> Vec<Order> {
         self.store.list_orders(&self.workspace.id).await.expect("orders")
+    }
+
+    /// `POST /api/v1/erasure` for `customer` with a fresh token of `role`.
+    pub async fn erase(&self, role: Role, customer: &str) -> Answer {
+        let (_, token) =
+            flightdeck_server::auth::accounts::create_token(self.store.as_ref(), &self.workspace.id, role, None, "erasure")
+                .await
+                .expect("a token");
+        let res = self
+            .client
+            .post(format!("{}/api/v1/erasure", self.base))
+            .bearer_auth(token)
+            .json(&serde_json::json!({ "customer": customer }))
+            .send()
+            .await
+            .expect("the server answers");
+        let status = res.status().as_u16();
+        let json = res.json().await.unwrap_or(serde_json::Value::Null);
+        Answer { status, json }
     }
 
     /// The workspace's customer-hash key.
