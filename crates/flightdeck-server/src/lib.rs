@@ -85,8 +85,15 @@ where
         .await
 }
 
-async fn healthz() -> &'static str {
-    "ok"
+/// `200 ok` while the database answers, `503` when it does not (for load balancers).
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.workspaces().await {
+        Ok(_) => "ok".into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: the database does not answer");
+            (axum::http::StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
 }
 
 async fn prometheus(State(state): State<AppState>) -> Response {

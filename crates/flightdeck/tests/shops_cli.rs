@@ -169,3 +169,24 @@ async fn a_shop_added_on_the_command_line_is_accepted_listed_and_its_shopper_era
     assert!(told.status.success());
     assert!(String::from_utf8_lossy(&told.stderr).contains("0 orders"), "says what it removed (nothing now)");
 }
+
+#[test]
+fn retention_is_at_least_a_week_and_purges_once_on_request() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    ok(d, &["demo", "--creators", "40"]);
+    let short = flightdeck(d, &["serve", "--addr", "127.0.0.1:0", "--retain-days", "3"]);
+    assert_eq!(short.status.code(), Some(1), "a retention shorter than the shops' retries is refused");
+    assert!(
+        String::from_utf8_lossy(&short.stderr).contains("at least 7"),
+        "{}",
+        String::from_utf8_lossy(&short.stderr)
+    );
+    let before = json(d, &["clicks", "list"]).as_array().map_or(0, Vec::len);
+    assert!(before > 0, "the demo has clicks");
+    let kept = json(d, &["erase", "--older-than", "36500"]);
+    assert_eq!(kept["clicks"].as_u64(), Some(0), "nothing is a century old: {kept}");
+    let purged = json(d, &["erase", "--older-than", "7"]);
+    let after = json(d, &["clicks", "list"]).as_array().map_or(0, Vec::len);
+    assert_eq!(purged["clicks"].as_u64(), Some((before - after) as u64), "says what it removed: {purged}");
+}

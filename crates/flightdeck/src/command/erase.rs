@@ -98,3 +98,25 @@ pub fn retention_cutoff(days: u32) -> anyhow::Result<chrono::DateTime<chrono::Ut
     }
     Ok(chrono::Utc::now() - chrono::Duration::days(i64::from(days)))
 }
+
+/// Purges every workspace of what is older than `days` days, now and then once an
+/// hour, for as long as the server runs; failures are logged and retried next hour.
+pub async fn retention_loop(store: std::sync::Arc<dyn flightdeck_store::Store>, days: u32) {
+    let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        hourly.tick().await;
+        if let Err(e) = purge_all(store.as_ref(), days).await {
+            tracing::warn!(error = %e, "retention purge failed; retrying in an hour");
+        }
+    }
+}
+
+async fn purge_all(store: &dyn flightdeck_store::Store, days: u32) -> anyhow::Result<()> {
+    let cutoff = retention_cutoff(days)?;
+    for workspace in store.workspaces().await? {
+        let p = store.purge_before(&workspace.id, cutoff).await?;
+        tracing::info!(workspace = %workspace.id, days, orders = p.orders, clicks = p.clicks, events = p.events,
+            deliveries = p.deliveries, "retention purge");
+    }
+    Ok(())
+}

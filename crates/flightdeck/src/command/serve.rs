@@ -14,11 +14,20 @@ pub struct Opts {
     /// The address to listen on.
     #[arg(long, env = "FLIGHTDECK_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: String,
+    /// Retention: once an hour, remove the clicks, events and orders older than DAYS
+    /// days in every workspace (at least 7, shops retry webhooks for 48 hours); off
+    /// when not given. `flightdeck erase --older-than DAYS` does the same once.
+    #[arg(long, env = "FLIGHTDECK_RETAIN_DAYS", value_name = "DAYS")]
+    pub retain_days: Option<u32>,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM.
 pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
     let store = ctx.store().await?;
+    if let Some(days) = opts.retain_days {
+        super::erase::retention_cutoff(days)?;
+        tokio::spawn(super::erase::retention_loop(store.clone(), days));
+    }
     serve_store(store, &opts.addr).await
 }
 
