@@ -5,7 +5,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use flightdeck_core::attribution::flight::{
-    parse_code_policy, parse_position_shares, FlightAttribution, FlightModel, FlightSettings,
+    parse_code_policy, parse_position_shares, FlightAttribution, FlightModel, FlightSettings, MAX_HALF_LIFE_DAYS,
 };
 use flightdeck_core::domain::FlightId;
 use serde::{Deserialize, Serialize};
@@ -75,7 +75,7 @@ pub struct AttributionParams {
     pub view_window: Option<String>,
     /// When an order's code and its last click disagree: code-wins (default), link-wins, code-only.
     pub code_policy: Option<String>,
-    /// Time decay's half-life in days (default 7).
+    /// Time decay's half-life in days (default 7; more than 0, at most 36500).
     pub half_life: Option<String>,
     /// Position-based shares in percent, first,middle,last (default 40,20,40).
     pub position: Option<String>,
@@ -103,9 +103,16 @@ pub fn settings_of(p: &AttributionParams) -> AppResult<(FlightSettings, Vec<Flig
         s.code_policy = parse_code_policy(raw).map_err(|e| invalid("code_policy", &e))?;
     }
     if let Some(raw) = &p.half_life {
-        s.half_life_days = raw.trim().parse::<f64>().ok().filter(|h| h.is_finite() && *h > 0.0).ok_or_else(|| {
-            AppError::InvalidRequest(format!("`half_life`: expected a positive number of days, got `{raw}`"))
-        })?;
+        s.half_life_days = raw
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|h| h.is_finite() && *h > 0.0 && *h <= MAX_HALF_LIFE_DAYS)
+            .ok_or_else(|| {
+                AppError::InvalidRequest(format!(
+                    "`half_life`: expected a positive number of days, at most {MAX_HALF_LIFE_DAYS}, got `{raw}`"
+                ))
+            })?;
     }
     if let Some(raw) = &p.position {
         s.position_based = parse_position_shares(raw).map_err(|e| invalid("position", &e))?;

@@ -86,7 +86,8 @@ pub async fn list(
         .filter(|l| p.creator.as_deref().is_none_or(|c| l.creator_id == c.trim()))
         .filter(|l| who.role != Role::Creator || own.as_deref() == Some(l.creator_id.as_str()))
         .collect();
-    let next = (matching.len() > offset + limit).then(|| (offset + limit).to_string());
+    let end = offset.saturating_add(limit);
+    let next = (matching.len() > end).then(|| end.to_string());
     let items = matching.into_iter().skip(offset).take(limit).collect();
     Ok(Json(Page { items, next }))
 }

@@ -17,7 +17,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use report::{ChannelInfo, ConversionCounts, Credit, FormatCredit, ModelResult, PostCredit};
-pub use settings::{parse_code_policy, parse_position_shares, FlightModel, FlightSettings};
+pub use settings::{parse_code_policy, parse_position_shares, FlightModel, FlightSettings, MAX_HALF_LIFE_DAYS};
 pub use touches::InputCounts;
 
 use super::journey::build_journeys;

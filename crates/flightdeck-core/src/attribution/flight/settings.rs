@@ -98,7 +98,9 @@ impl FlightModel {
             FlightModel::LastNonDirect => JourneyModel::LastNonDirect,
             FlightModel::Linear => JourneyModel::Linear,
             FlightModel::TimeDecay => {
-                JourneyModel::TimeDecay { half_life: TimeDelta::seconds((settings.half_life_days * 86_400.0) as i64) }
+                // `validate` bounds the half-life; saturate anyway rather than panic.
+                let seconds = (settings.half_life_days * 86_400.0) as i64;
+                JourneyModel::TimeDecay { half_life: TimeDelta::try_seconds(seconds).unwrap_or(TimeDelta::MAX) }
             }
             FlightModel::PositionBased => {
                 JourneyModel::PositionBased { first: settings.position_based[0], last: settings.position_based[2] }
@@ -114,6 +116,9 @@ impl std::fmt::Display for FlightModel {
         f.write_str(self.as_str())
     }
 }
+
+/// The longest time-decay half-life accepted (100 years; longer is linear anyway).
+pub const MAX_HALF_LIFE_DAYS: f64 = 36_500.0;
 
 /// Lookback windows, the code policy and the model parameters; printed with every
 /// result so that a number can always be traced to how it was computed.
@@ -192,7 +197,7 @@ impl FlightSettings {
     }
 
     /// Refuses settings no model can use: windows of 0 days, a half-life that is not
-    /// positive, position shares that are negative or do not sum to 1, order 0.
+    /// positive or longer than [`MAX_HALF_LIFE_DAYS`], position shares that are negative or do not sum to 1, order 0.
     pub fn validate(&self) -> Result<(), AttributionError> {
         let bad = |what: &'static str, expected: &'static str, got: f64| {
             Err(AttributionError::BadSetting { setting: what, expected, got: got.to_string() })
@@ -203,8 +208,9 @@ impl FlightSettings {
         if self.view_window_days == 0 {
             return bad("view window", "at least 1 day", 0.0);
         }
-        if !(self.half_life_days.is_finite() && self.half_life_days > 0.0) {
-            return bad("half-life", "a positive number of days", self.half_life_days);
+        if !(self.half_life_days.is_finite() && self.half_life_days > 0.0 && self.half_life_days <= MAX_HALF_LIFE_DAYS)
+        {
+            return bad("half-life", "a positive number of days, at most 36500", self.half_life_days);
         }
         let [first, middle, last] = self.position_based;
         let sum = first + middle + last;

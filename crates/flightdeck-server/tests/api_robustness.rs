@@ -1,0 +1,73 @@
+//! The JSON API on hostile input, over real HTTP: the server errors found next to
+//! the schemathesis run (see docs/api.md) and their neighbours. Every answer must be
+//! a JSON error or a success, never a 5xx or a dropped connection.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests: a panic is the failure report
+
+mod api_support;
+
+use api_support::World;
+use flightdeck_store::Role;
+use reqwest::Method;
+use serde_json::Value;
+
+/// Sends `method path` with the admin token of the first workspace (and `body` as
+/// JSON); the status and the JSON body. Panics on a dropped connection.
+async fn admin(world: &World, method: Method, path: &str, body: Option<&str>) -> (u16, Value) {
+    let mut req = world.request(method.clone(), path).bearer_auth(world.a.token(Role::Admin));
+    if let Some(b) = body {
+        req = req.header("content-type", "application/json").body(b.to_owned());
+    }
+    let response = req.send().await.unwrap_or_else(|e| panic!("{method} {path}: no answer ({e})"));
+    let status = response.status().as_u16();
+    let text = response.text().await.expect("a body");
+    let json = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+    (status, json)
+}
+
+fn assert_invalid(status: u16, body: &Value, at: &str) {
+    assert_eq!(status, 400, "{at}: {body}");
+    assert_eq!(body["error"]["code"], "invalid_request", "{at}: {body}");
+}
+
+/// The server still answers (a panic in a handler drops only its connection).
+async fn assert_alive(world: &World) {
+    assert_eq!(admin(world, Method::GET, "/api/v1/workspace", None).await.0, 200);
+}
+
+/// Found probing the edges of the documented parameters: `GET /api/v1/links?cursor=18446744073709551615` overflowed
+/// `offset + limit` and dropped the connection.
+#[tokio::test]
+async fn a_link_cursor_at_the_end_of_the_numbers_is_an_empty_page() {
+    let world = World::start().await;
+    for cursor in ["18446744073709551615", "18446744073709551614&limit=1000", "9223372036854775807"] {
+        let path = format!("/api/v1/links?cursor={cursor}");
+        let (status, body) = admin(&world, Method::GET, &path, None).await;
+        assert_eq!(status, 200, "{path}: {body}");
+        assert_eq!(body["items"], Value::Array(vec![]), "{path}: {body}");
+        assert_eq!(body["next"], Value::Null, "{path}: {body}");
+    }
+    let (status, body) = admin(&world, Method::GET, "/api/v1/links?cursor=18446744073709551616", None).await;
+    assert_invalid(status, &body, "a cursor past u64");
+    assert_alive(&world).await;
+}
+
+/// Found probing the edges of the documented parameters: a huge time-decay half-life (`half_life=1e308`) made the
+/// attribution worker panic (`TimeDelta::seconds out of bounds`): a 500.
+#[tokio::test]
+async fn a_half_life_out_of_range_is_refused_not_a_500() {
+    let world = World::start().await;
+    let flight = world.a.flight.to_string();
+    for raw in ["1e308", "36500.5", "1e19", "0", "-1", "NaN", "inf", ""] {
+        let path = format!("/api/v1/flights/{flight}/attribution?model=time-decay&half_life={raw}");
+        let (status, body) = admin(&world, Method::GET, &path, None).await;
+        assert_invalid(status, &body, &path);
+    }
+    for raw in ["36500", "0.5", "7"] {
+        let path = format!("/api/v1/flights/{flight}/attribution?model=time-decay&half_life={raw}");
+        let (status, body) = admin(&world, Method::GET, &path, None).await;
+        assert_eq!(status, 200, "{path}: {body}");
+        assert_eq!(body["models"][0]["model"], "time-decay", "{path}: {body}");
+    }
+    assert_alive(&world).await;
+}
