@@ -71,3 +71,30 @@ async fn a_half_life_out_of_range_is_refused_not_a_500() {
     }
     assert_alive(&world).await;
 }
+
+/// The document says what the handlers accept, so that a schema-driven client (or
+/// fuzzer) sends values of the right type: numbers with their ranges, enumerations.
+#[tokio::test]
+async fn the_document_types_the_parameters_the_handlers_parse() {
+    let world = World::start().await;
+    let (status, doc) = admin(&world, Method::GET, "/api/v1/openapi.json", None).await;
+    assert_eq!(status, 200);
+    let param = |path: &str, name: &str| -> Value {
+        let params = doc["paths"][path]["get"]["parameters"].as_array().expect("parameters");
+        params.iter().find(|p| p["name"] == name).map(|p| p["schema"].clone()).expect(name)
+    };
+    let limit = param("/api/v1/creators", "limit");
+    assert_eq!(
+        (limit["type"].as_str(), limit["minimum"].as_u64(), limit["maximum"].as_u64()),
+        (Some("integer"), Some(1), Some(500))
+    );
+    assert_eq!(param("/api/v1/links", "limit")["maximum"], 1000);
+    assert_eq!(param("/api/v1/creators", "platform")["enum"][0], "instagram");
+    assert_eq!(param("/api/v1/flights/{id}/attribution", "half_life")["maximum"], 36500);
+    assert_eq!(param("/api/v1/clicks", "since")["format"], "date-time");
+    let roles = &doc["components"]["schemas"]["NewTokenBody"]["properties"]["role"]["enum"];
+    assert_eq!(roles, &serde_json::json!(["admin", "marketer", "viewer", "creator"]));
+    assert_eq!(doc["components"]["schemas"]["ErasureRequest"]["properties"]["customer"]["format"], "email");
+    let vetting = &doc["paths"]["/api/v1/creators/{id}/vetting"]["get"]["responses"];
+    assert!(vetting.get("400").is_some(), "an unknown persona is a 400: {vetting}");
+}

@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 
 use super::dto::Page;
 use super::page::PageParams;
+use super::schemas;
 use crate::auth::accounts::{self, UserSpec};
 use crate::auth::{ApiCaller, Principal};
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -24,8 +25,10 @@ pub struct UserItem {
     /// The user's id (`us_…`).
     pub id: String,
     /// The login e-mail address.
+    #[schema(format = Email)]
     pub email: String,
     /// admin, marketer, viewer or creator.
+    #[schema(schema_with = schemas::role)]
     pub role: String,
     /// For a creator: the creator they are.
     pub creator: Option<String>,
@@ -76,14 +79,17 @@ impl From<ApiToken> for TokenItem {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewUserBody {
     /// The login e-mail address.
+    #[schema(format = Email)]
     pub email: String,
     /// admin, marketer, viewer or creator.
+    #[schema(schema_with = schemas::role)]
     pub role: String,
     /// For the creator role: the creator's id.
     #[serde(default)]
     pub creator: Option<String>,
     /// The password (at least 8 characters); generated and answered once when absent.
     #[serde(default)]
+    #[schema(min_length = 8)]
     pub password: Option<String>,
 }
 
@@ -100,6 +106,7 @@ pub struct CreatedUser {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewTokenBody {
     /// admin, marketer, viewer or creator.
+    #[schema(schema_with = schemas::role)]
     pub role: String,
     /// For the creator role: the creator's id.
     #[serde(default)]

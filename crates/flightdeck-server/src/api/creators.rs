@@ -13,6 +13,7 @@ use utoipa::IntoParams;
 use super::dto::{AccountItem, AccountMetricsItem, CreatorItem, Page};
 pub use super::page::encode_cursor;
 use super::page::{bad, Paging, DEFAULT_LIMIT};
+use super::schemas;
 use crate::auth::{ApiCaller, Principal};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::AppState;
@@ -22,18 +23,23 @@ use crate::AppState;
 #[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// emerging, nano, micro, macro or mega (of the largest account).
+    #[param(schema_with = schemas::tier)]
     pub tier: Option<String>,
     /// Only creators with an account on this platform.
+    #[param(schema_with = schemas::platform)]
     pub platform: Option<String>,
     /// Only creators with an account for this audience country (NL, BE, …).
+    #[param(schema_with = schemas::country)]
     pub country: Option<String>,
     /// Only creators with an account in this niche.
     pub niche: Option<String>,
     /// Only creators whose stored score is at least this (0–100).
+    #[param(value_type = Option<f64>, minimum = 0, maximum = 100)]
     pub min_score: Option<String>,
     /// The persona whose stored scores count.
     pub persona: Option<String>,
     /// Page size (1–500, default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     pub limit: Option<String>,
     /// The `next` of the previous page.
     pub cursor: Option<String>,
@@ -68,6 +74,7 @@ pub fn filter_of(p: &ListParams) -> AppResult<CreatorFilter> {
 #[into_params(parameter_in = Query)]
 pub struct SortParams {
     /// name (default), followers (most first), score (highest first) or tier (largest first).
+    #[param(schema_with = schemas::creator_sort)]
     pub sort: Option<String>,
 }
 
@@ -190,7 +197,7 @@ pub async fn vet_creator(
 #[utoipa::path(get, path = "/api/v1/creators/{id}/vetting", operation_id = "creator_vetting", tag = "creators",
     params(("id" = String, Path, description = "creator id"), VetParams),
     responses((status = 200, description = "The vetting report (see INTERFACES.md: creator, persona, scorable, score, confidence, not_scorable_reason, authenticity, components)", body = Object),
-        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+        (status = 400, description = "No persona of this name in the workspace", body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn vetting(
     State(state): State<AppState>,
     ApiCaller(who): ApiCaller,

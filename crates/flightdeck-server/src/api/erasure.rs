@@ -18,6 +18,7 @@ use crate::AppState;
 pub struct ErasureRequest {
     /// The shopper's e-mail address; it is hashed with the workspace's key, never
     /// stored or logged.
+    #[schema(format = Email)]
     pub customer: String,
 }
 

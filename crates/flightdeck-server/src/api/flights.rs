@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::dto::Page;
+use super::schemas;
 use crate::attribution::{flight_attribution, FlightAttributionError};
 use crate::auth::{ApiCaller, Principal};
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -68,18 +69,25 @@ pub async fn list(State(state): State<AppState>, ApiCaller(who): ApiCaller) -> A
 pub struct AttributionParams {
     /// `all` (default), one model, or several joined by `,`: first-touch, last-touch,
     /// last-non-direct, linear, time-decay, position-based, markov, shapley.
+    #[param(schema_with = schemas::models)]
     pub model: Option<String>,
     /// Days a click counts before an order (default 7; 28 for long purchases).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 365)]
     pub click_window: Option<String>,
     /// Days a view-through exposure counts (default 1).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 365)]
     pub view_window: Option<String>,
     /// When an order's code and its last click disagree: code-wins (default), link-wins, code-only.
+    #[param(schema_with = schemas::code_policy)]
     pub code_policy: Option<String>,
     /// Time decay's half-life in days (default 7; more than 0, at most 36500).
+    #[param(value_type = Option<f64>, exclusive_minimum = 0, maximum = 36500)]
     pub half_life: Option<String>,
     /// Position-based shares in percent, first,middle,last (default 40,20,40).
+    #[param(schema_with = schemas::position)]
     pub position: Option<String>,
     /// The Markov chain's order (default 1).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 4)]
     pub order: Option<String>,
 }
 

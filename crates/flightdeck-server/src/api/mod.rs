@@ -22,6 +22,7 @@ pub mod dto;
 pub mod erasure;
 pub mod flights;
 pub mod page;
+pub mod schemas;
 pub mod shops;
 pub mod tracking;
 pub mod workspace;
@@ -51,6 +52,7 @@ use crate::AppState;
         (name = "shops", description = "Shops whose webhooks are accepted"),
         (name = "access", description = "Users and API tokens (admins)"),
         (name = "workspace", description = "The caller's workspace"),
+        (name = "privacy", description = "Erasing a shopper"),
         (name = "meta", description = "This document"))
 )]
 struct ApiDoc;

@@ -65,6 +65,7 @@ impl Paging {
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
     /// Page size (1–500, default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     pub limit: Option<String>,
     /// The `next` of the previous page.
     pub cursor: Option<String>,

@@ -122,6 +122,7 @@ pub struct CodeParams {
     /// Only codes of this creator (id).
     pub creator: Option<String>,
     /// Page size (1–500, default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     pub limit: Option<String>,
     /// The `next` of the previous page.
     pub cursor: Option<String>,
@@ -132,10 +133,12 @@ pub struct CodeParams {
 #[into_params(parameter_in = Query)]
 pub struct EventParams {
     /// Only those at or after this time (RFC 3339, e.g. 2026-01-31T00:00:00Z).
+    #[param(value_type = Option<String>, format = DateTime)]
     pub since: Option<String>,
     /// Only those of this creator (id).
     pub creator: Option<String>,
     /// Page size (1–500, default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     pub limit: Option<String>,
     /// The `next` of the previous page.
     pub cursor: Option<String>,

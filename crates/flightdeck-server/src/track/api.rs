@@ -30,6 +30,7 @@ pub struct LinkParams {
     /// Only links of this creator (`cr_…`).
     pub creator: Option<String>,
     /// Page size (1–1000, default 100).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     pub limit: Option<String>,
     /// The `next` of the previous page.
     pub cursor: Option<String>,

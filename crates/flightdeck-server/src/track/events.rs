@@ -36,10 +36,11 @@ pub const MAX_EVENT_ID_LEN: usize = 128;
 pub struct EventIn {
     /// The sender's unique id of the event (idempotency key), 1–128 visible ASCII characters.
     #[serde(alias = "event_id")]
+    #[schema(min_length = 1, max_length = 128, pattern = "^[!-~]+$")]
     pub id: String,
     /// `page_view`, `add_to_cart`, `lead` or `purchase`.
     #[serde(rename = "type", alias = "kind")]
-    #[schema(value_type = String, example = "purchase")]
+    #[schema(schema_with = crate::api::schemas::event_kind)]
     pub kind: EventKind,
     /// Whether the visitor consented to tracking; absent means no.
     #[serde(default)]
@@ -57,8 +58,9 @@ pub struct EventIn {
     /// The workspace (`ws_…`) when sent by the pixel (token callers leave it out).
     #[serde(default)]
     pub workspace: Option<String>,
-    /// When it happened (RFC 3339); only token callers may set it.
+    /// When it happened (RFC 3339, at most 30 days ago); only token callers may set it.
     #[serde(default)]
+    #[schema(format = DateTime)]
     pub at: Option<String>,
 }
 
