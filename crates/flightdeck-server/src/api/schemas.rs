@@ -5,7 +5,8 @@
 use flightdeck_core::attribution::flight::FlightModel;
 use flightdeck_core::domain::{Platform, Tier};
 use flightdeck_store::Role;
-use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
+use utoipa::openapi::schema::{ArrayBuilder, Object, ObjectBuilder, OneOfBuilder, Schema, Type};
+use utoipa::openapi::RefOr;
 
 fn one_of<'a>(values: impl IntoIterator<Item = &'a str>, description: &str) -> Object {
     ObjectBuilder::new()
@@ -82,6 +83,36 @@ pub fn position() -> Object {
         .description(Some("Position-based shares in percent, first,middle,last, summing to 100 (default 40,20,40)."))
         .build()
 }
+
+/// An object, or an array of objects: `description` says what each one is.
+fn one_or_many(description: &str) -> RefOr<Schema> {
+    let object = || ObjectBuilder::new().schema_type(Type::Object);
+    OneOfBuilder::new().item(object()).item(ArrayBuilder::new().items(object())).description(Some(description)).into()
+}
+
+/// The body of a compliance check: one post (an object) or several (an array).
+pub struct PostOrPosts;
+
+impl utoipa::PartialSchema for PostOrPosts {
+    fn schema() -> RefOr<Schema> {
+        one_or_many("A post: platform, format, country, language, caption, hashtags, paid_partnership_label, disclosure_in_media, relationship, product_category, audience_under_18_share, creator_age, creator_followers; or an array of them")
+    }
+}
+
+impl utoipa::ToSchema for PostOrPosts {}
+
+/// The answer of a compliance check: one result, or one per post of an array.
+pub struct CheckResults;
+
+impl utoipa::PartialSchema for CheckResults {
+    fn schema() -> RefOr<Schema> {
+        one_or_many(
+            "`{\"verdict\": \"violation|warning|ok\", \"findings\": [...]}`, or an array of them (one per post)",
+        )
+    }
+}
+
+impl utoipa::ToSchema for CheckResults {}
 
 #[cfg(test)]
 mod tests {
