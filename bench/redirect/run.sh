@@ -27,9 +27,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-(cd "$root" && cargo build --release -p flightdeck --quiet)
-target=${CARGO_TARGET_DIR:-$root/target}
-FD="$target/release/flightdeck"
+if [ -z "${FLIGHTDECK_BIN:-}" ]; then
+  (cd "$root" && cargo build --release -p flightdeck --quiet)
+  FLIGHTDECK_BIN="${CARGO_TARGET_DIR:-$root/target}/release/flightdeck"
+fi
+FD=$(realpath "$FLIGHTDECK_BIN")
 
 work=$(mktemp -d)
 pids=()

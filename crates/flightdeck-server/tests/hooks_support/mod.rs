@@ -145,10 +145,15 @@ impl HookServer {
 
     /// `POST /api/v1/erasure` for `customer` with a fresh token of `role`.
     pub async fn erase(&self, role: Role, customer: &str) -> Answer {
-        let (_, token) =
-            flightdeck_server::auth::accounts::create_token(self.store.as_ref(), &self.workspace.id, role, None, "erasure")
-                .await
-                .expect("a token");
+        let (_, token) = flightdeck_server::auth::accounts::create_token(
+            self.store.as_ref(),
+            &self.workspace.id,
+            role,
+            None,
+            "erasure",
+        )
+        .await
+        .expect("a token");
         let res = self
             .client
             .post(format!("{}/api/v1/erasure", self.base))
