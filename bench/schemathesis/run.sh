@@ -77,6 +77,6 @@ if grep -q "panicked" "$REPORT/server.log"; then
     grep -A2 "panicked" "$REPORT/server.log" >&2
     STATUS=1
 fi
-SERVER_ERRORS="$(grep -o '"status_code": *5[0-9][0-9]' "$REPORT"/ndjson-*.ndjson 2>/dev/null | wc -l)"
+SERVER_ERRORS="$(cat "$REPORT"/ndjson-*.ndjson 2>/dev/null | grep -o '"status_code": *5[0-9][0-9]' | wc -l || true)"
 echo "responses with a 5xx status: $SERVER_ERRORS; schemathesis exit code: $STATUS (reports in $REPORT)" >&2
 exit "$STATUS"
