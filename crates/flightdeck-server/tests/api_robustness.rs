@@ -94,7 +94,10 @@ async fn the_document_types_the_parameters_the_handlers_parse() {
     assert_eq!(param("/api/v1/clicks", "since")["format"], "date-time");
     let roles = &doc["components"]["schemas"]["NewTokenBody"]["properties"]["role"]["enum"];
     assert_eq!(roles, &serde_json::json!(["admin", "marketer", "viewer", "creator"]));
-    assert_eq!(doc["components"]["schemas"]["ErasureRequest"]["properties"]["customer"]["format"], "email");
+    // Erasure takes any `name@domain` a shop may have sent (schemathesis ST201 on `format: email`).
+    let customer = &doc["components"]["schemas"]["ErasureRequest"]["properties"]["customer"];
+    assert!(customer["pattern"].as_str().is_some_and(|p| p.contains('@')), "{customer}");
+    assert!(customer.get("format").is_none(), "{customer}");
     let vetting = &doc["paths"]["/api/v1/creators/{id}/vetting"]["get"]["responses"];
     assert!(vetting.get("400").is_some(), "an unknown persona is a 400: {vetting}");
 }

@@ -17,8 +17,9 @@ use crate::AppState;
 #[serde(deny_unknown_fields)]
 pub struct ErasureRequest {
     /// The shopper's e-mail address; it is hashed with the workspace's key, never
-    /// stored or logged.
-    #[schema(format = Email)]
+    /// stored or logged. Anything with one `@` between a name and a domain is taken
+    /// (as the shop sent it), not only what RFC 5322 allows.
+    #[schema(pattern = r"^\s*[^@\s][^@]*@[^@]*[^@\s]\s*$")]
     pub customer: String,
 }
 
