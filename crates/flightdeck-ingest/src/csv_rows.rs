@@ -1,5 +1,5 @@
 //! A CSV reader by header names that reports every bad value with its line and
-//! column, for the `creators` and `metrics` import files.
+//! column, for the `creators`, `metrics` and `exposures` import files.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -60,6 +60,11 @@ impl<R: Read> NamedCsv<R> {
             ));
         }
         Ok(Self { reader, columns, record: csv::StringRecord::new() })
+    }
+
+    /// Whether the header has `column`.
+    pub fn has(&self, column: &str) -> bool {
+        self.columns.contains_key(column)
     }
 
     /// Advances to the next row; returns its line, or `None` at the end.

@@ -5,6 +5,7 @@
 
 pub mod creators_csv;
 pub mod csv_rows;
+pub mod exposures_csv;
 pub mod metrics_csv;
 pub mod paths;
 pub mod shop;

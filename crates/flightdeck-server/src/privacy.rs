@@ -21,8 +21,8 @@ pub enum ErasureError {
 }
 
 /// Removes every order of the shopper with e-mail address `email` in `workspace`, the
-/// clicks those orders carry the click id of, the events of those clicks and the
-/// orders' refunds; says how many of each. Erasing someone unknown removes nothing.
+/// clicks those orders carry the click id of, the events of those clicks, the
+/// orders' refunds and the view-through exposures keyed by the hash or those clicks; says how many of each. Erasing someone unknown removes nothing.
 pub async fn erase_shopper(store: &dyn Store, workspace: &WorkspaceId, email: &str) -> Result<Erasure, ErasureError> {
     let email = email.trim();
     if email.is_empty() {
@@ -37,6 +37,6 @@ pub async fn erase_shopper(store: &dyn Store, workspace: &WorkspaceId, email: &s
         return Err(ErasureError::NotAnEmail("an empty value"));
     };
     let erased = store.erase_customer(workspace, &hash).await?;
-    tracing::info!(workspace = %workspace, orders = erased.orders, clicks = erased.clicks, events = erased.events, "shopper erased");
+    tracing::info!(workspace = %workspace, orders = erased.orders, clicks = erased.clicks, events = erased.events, exposures = erased.exposures, "shopper erased");
     Ok(erased)
 }

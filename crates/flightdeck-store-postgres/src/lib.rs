@@ -13,6 +13,7 @@ mod auth;
 mod bulk;
 mod campaigns;
 mod copy;
+mod exposures;
 mod links;
 mod list;
 mod orders;

@@ -82,7 +82,8 @@ pub(crate) async fn refresh_refunded(
 }
 
 /// Removes the shopper's orders, the clicks those orders carry the ids of, the events
-/// with those click ids and the orders' refunds, in one transaction.
+/// with those click ids, the orders' refunds and the exposures keyed by the hash or
+/// those click ids, in one transaction.
 pub(crate) async fn erase_customer(pool: &PgPool, ws: &WorkspaceId, customer_hash: &str) -> StoreResult<Erasure> {
     let w = ws.as_str();
     let mut tx = pool.begin().await.map_err(db_err)?;
@@ -94,6 +95,10 @@ pub(crate) async fn erase_customer(pool: &PgPool, ws: &WorkspaceId, customer_has
     };
     let events = run(format!("DELETE FROM events WHERE workspace_id = $1 AND click_id IN ({clicks_of})")).await?;
     let clicks = run(format!("DELETE FROM clicks WHERE workspace_id = $1 AND id IN ({clicks_of})")).await?;
+    let exposures = run("DELETE FROM view_exposures WHERE workspace_id = $1 AND (customer = $3 OR customer IN \
+         (SELECT click_id FROM orders WHERE workspace_id = $2 AND customer_hash = $3 AND click_id IS NOT NULL))"
+        .to_owned())
+    .await?;
     let refunds = run("DELETE FROM refunds WHERE workspace_id = $1 AND EXISTS (SELECT 1 FROM orders o \
          WHERE o.workspace_id = $2 AND o.customer_hash = $3 AND o.shop_platform = refunds.platform \
          AND o.external_id = refunds.order_external_id)"
@@ -107,11 +112,11 @@ pub(crate) async fn erase_customer(pool: &PgPool, ws: &WorkspaceId, customer_has
         .map_err(db_err)?
         .rows_affected();
     tx.commit().await.map_err(db_err)?;
-    Ok(Erasure { orders, clicks, events, refunds })
+    Ok(Erasure { orders, clicks, events, refunds, exposures })
 }
 
 /// Removes what is older than `cutoff`: orders placed (with their refunds), clicks,
-/// events, and delivery ids received before it.
+/// events, exposures, and delivery ids received before it.
 pub(crate) async fn purge_before(pool: &PgPool, ws: &WorkspaceId, cutoff: DateTime<Utc>) -> StoreResult<Purge> {
     let (w, cut) = (ws.as_str(), ts(&cutoff));
     let mut tx = pool.begin().await.map_err(db_err)?;
@@ -126,7 +131,8 @@ pub(crate) async fn purge_before(pool: &PgPool, ws: &WorkspaceId, cutoff: DateTi
     let orders = run("DELETE FROM orders WHERE workspace_id = $1 AND placed_at < $2").await?;
     let events = run("DELETE FROM events WHERE workspace_id = $1 AND at < $2").await?;
     let clicks = run("DELETE FROM clicks WHERE workspace_id = $1 AND at < $2").await?;
+    let exposures = run("DELETE FROM view_exposures WHERE workspace_id = $1 AND seen_at < $2").await?;
     let deliveries = run("DELETE FROM webhook_deliveries WHERE workspace_id = $1 AND received_at < $2").await?;
     tx.commit().await.map_err(db_err)?;
-    Ok(Purge { orders, clicks, events, refunds, deliveries })
+    Ok(Purge { orders, clicks, events, refunds, deliveries, exposures })
 }

@@ -11,8 +11,8 @@ use flightdeck_core::domain::{
 use flightdeck_core::tracking::ShopPlatform;
 use flightdeck_store::tracking::rows::{self, ts};
 use flightdeck_store::{
-    codec, ClickRow, DeliveryOutcome, Erasure, LinkTarget, Purge, Shop, ShopChange, ShopSecret, StoreError,
-    StoreResult, TrackingStore,
+    codec, ClickRow, DeliveryOutcome, Erasure, ExposureRow, LinkTarget, Purge, Shop, ShopChange, ShopSecret,
+    StoreError, StoreResult, TrackingStore,
 };
 use sqlx::postgres::PgRow;
 use sqlx::{Postgres, QueryBuilder, Row};
@@ -240,6 +240,14 @@ impl TrackingStore for PgStore {
         all.iter()
             .map(|r| rows::event(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7)))
             .collect()
+    }
+
+    async fn insert_exposures(&self, workspace: &WorkspaceId, rows: &[ExposureRow]) -> StoreResult<u64> {
+        crate::exposures::insert(self.pool(), workspace, rows).await
+    }
+
+    async fn list_exposures(&self, workspace: &WorkspaceId) -> StoreResult<Vec<ExposureRow>> {
+        crate::exposures::list(self.pool(), workspace).await
     }
 
     async fn erase_customer(&self, workspace: &WorkspaceId, customer_hash: &str) -> StoreResult<Erasure> {

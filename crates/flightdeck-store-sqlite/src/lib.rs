@@ -7,6 +7,7 @@
 mod auth;
 mod bulk;
 mod campaigns;
+mod exposures;
 mod links;
 mod list;
 mod orders;

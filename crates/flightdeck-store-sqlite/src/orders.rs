@@ -82,7 +82,8 @@ pub(crate) async fn refresh_refunded(
 }
 
 /// Removes the shopper's orders, the clicks those orders carry the ids of, the events
-/// with those click ids and the orders' refunds, in one transaction.
+/// with those click ids, the orders' refunds and the exposures keyed by the hash or
+/// those click ids, in one transaction.
 pub(crate) async fn erase_customer(pool: &SqlitePool, ws: &WorkspaceId, customer_hash: &str) -> StoreResult<Erasure> {
     let w = ws.as_str();
     let mut tx = pool.begin().await.map_err(db_err)?;
@@ -93,6 +94,10 @@ pub(crate) async fn erase_customer(pool: &SqlitePool, ws: &WorkspaceId, customer
     };
     let events = run(format!("DELETE FROM events WHERE workspace_id = ? AND click_id IN ({clicks_of})")).await?;
     let clicks = run(format!("DELETE FROM clicks WHERE workspace_id = ? AND id IN ({clicks_of})")).await?;
+    let exposures = run("DELETE FROM view_exposures WHERE workspace_id = ?1 AND (customer = ?3 OR customer IN \
+         (SELECT click_id FROM orders WHERE workspace_id = ?2 AND customer_hash = ?3 AND click_id IS NOT NULL))"
+        .to_owned())
+    .await?;
     let refunds = run("DELETE FROM refunds WHERE workspace_id = ? AND EXISTS (SELECT 1 FROM orders o \
          WHERE o.workspace_id = ? AND o.customer_hash = ? AND o.shop_platform = refunds.platform \
          AND o.external_id = refunds.order_external_id)"
@@ -106,11 +111,11 @@ pub(crate) async fn erase_customer(pool: &SqlitePool, ws: &WorkspaceId, customer
         .map_err(db_err)?
         .rows_affected();
     tx.commit().await.map_err(db_err)?;
-    Ok(Erasure { orders, clicks, events, refunds })
+    Ok(Erasure { orders, clicks, events, refunds, exposures })
 }
 
 /// Removes what is older than `cutoff`: orders placed (with their refunds), clicks,
-/// events, and delivery ids received before it.
+/// events, exposures, and delivery ids received before it.
 pub(crate) async fn purge_before(pool: &SqlitePool, ws: &WorkspaceId, cutoff: DateTime<Utc>) -> StoreResult<Purge> {
     let (w, cut) = (ws.as_str(), ts(&cutoff));
     let mut tx = pool.begin().await.map_err(db_err)?;
@@ -125,7 +130,8 @@ pub(crate) async fn purge_before(pool: &SqlitePool, ws: &WorkspaceId, cutoff: Da
     let orders = run("DELETE FROM orders WHERE workspace_id = ? AND placed_at < ?").await?;
     let events = run("DELETE FROM events WHERE workspace_id = ? AND at < ?").await?;
     let clicks = run("DELETE FROM clicks WHERE workspace_id = ? AND at < ?").await?;
+    let exposures = run("DELETE FROM view_exposures WHERE workspace_id = ? AND seen_at < ?").await?;
     let deliveries = run("DELETE FROM webhook_deliveries WHERE workspace_id = ? AND received_at < ?").await?;
     tx.commit().await.map_err(db_err)?;
-    Ok(Purge { orders, clicks, events, refunds, deliveries })
+    Ok(Purge { orders, clicks, events, refunds, deliveries, exposures })
 }

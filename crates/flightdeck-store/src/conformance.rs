@@ -8,6 +8,7 @@
 //! them on one store with [`run_all`].
 
 mod campaigns;
+mod exposures;
 mod fixture;
 mod imports;
 mod isolation;
@@ -26,6 +27,7 @@ use std::pin::Pin;
 use crate::Store;
 
 pub use campaigns::campaigns_and_flights;
+pub use exposures::view_exposures_stored_once;
 pub use imports::{accounts_upsert, bulk_all_or_nothing, creator_followers_and_tier, metrics_upsert};
 pub use isolation::workspace_isolation;
 pub use links::links_clicks_and_changes;
@@ -82,6 +84,7 @@ scenarios!(
     scores_replace_and_list,
     rescore_and_explain,
     shop_deliveries_and_erasure,
+    view_exposures_stored_once,
     delete_workspace_removes_everything,
 );
 
@@ -129,6 +132,7 @@ macro_rules! conformance_tests {
             scores_replace_and_list,
             rescore_and_explain,
             shop_deliveries_and_erasure,
+            view_exposures_stored_once,
             delete_workspace_removes_everything,
         );
     };

@@ -1,6 +1,7 @@
 //! What the tracking paths keep: links looked up by code, clicks written in batches,
 //! shop webhooks (deliveries stored once, orders upserted, refunds), shops with their
-//! webhook secrets, pixel events, and the erasure of one shopper.
+//! webhook secrets, pixel events, view-through exposures imported from ad-platform
+//! reports, and the erasure of one shopper.
 //!
 //! [`TrackingStore`] is a supertrait of [`crate::Store`], so every backend offers it.
 //! Lookups that arrive from the outside world before a workspace is known (a short
@@ -9,6 +10,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use flightdeck_core::attribution::flight::ViewExposure;
 use flightdeck_core::domain::{
     Campaign, CampaignId, Click, DiscountCode, Event, Money, Order, ShopId, TrackingLink, WorkspaceId,
 };
@@ -131,6 +133,8 @@ pub struct Purge {
     pub refunds: u64,
     /// Webhook delivery ids received before the cutoff.
     pub deliveries: u64,
+    /// View-through exposures seen before the cutoff.
+    pub exposures: u64,
 }
 
 /// The purpose name of the workspace secret that keys customer hashes
@@ -158,6 +162,22 @@ pub struct Erasure {
     pub events: u64,
     /// Refunds removed (those of the removed orders).
     pub refunds: u64,
+    /// View-through exposures removed (those keyed by the customer hash, or by the
+    /// click id of a removed click).
+    pub exposures: u64,
+}
+
+/// A view-through exposure as stored: the engine's [`ViewExposure`] (its customer is
+/// a keyed customer hash or a click id, never an address) and the report it came from.
+///
+/// It is stored once per (workspace, customer, time, creator, campaign, deliverable):
+/// re-importing a report stores nothing new, whatever its source label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExposureRow {
+    /// The exposure.
+    pub exposure: ViewExposure,
+    /// The report or platform it came from (`meta-ads`, a file name …), when given.
+    pub source: Option<String>,
 }
 
 /// The tracking operations every backend offers (see the module docs).
@@ -208,13 +228,21 @@ pub trait TrackingStore: Send + Sync {
     /// The workspace's events, oldest first.
     async fn list_events(&self, workspace: &WorkspaceId) -> StoreResult<Vec<Event>>;
 
+    /// Stores a batch of view-through exposures in one transaction (all or none); an
+    /// exposure already stored (by its natural key, see [`ExposureRow`]) is skipped.
+    /// Returns how many were new.
+    async fn insert_exposures(&self, workspace: &WorkspaceId, rows: &[ExposureRow]) -> StoreResult<u64>;
+
+    /// The workspace's view-through exposures, oldest first.
+    async fn list_exposures(&self, workspace: &WorkspaceId) -> StoreResult<Vec<ExposureRow>>;
+
     /// Removes every order with this customer hash, the clicks whose ids those orders
-    /// carry, the events with those click ids and the refunds of those orders, in one
-    /// transaction.
+    /// carry, the events with those click ids, the refunds of those orders and the
+    /// exposures keyed by the hash or by one of those click ids, in one transaction.
     async fn erase_customer(&self, workspace: &WorkspaceId, customer_hash: &str) -> StoreResult<Erasure>;
 
-    /// Retention: removes the workspace's clicks, events and orders from before
-    /// `cutoff` (with the refunds of those orders) and the delivery ids received
+    /// Retention: removes the workspace's clicks, events, exposures and orders from
+    /// before `cutoff` (with the refunds of those orders) and the delivery ids received
     /// before it, in one transaction.
     async fn purge_before(&self, workspace: &WorkspaceId, cutoff: DateTime<Utc>) -> StoreResult<Purge>;
 
@@ -356,6 +384,24 @@ pub mod rows {
             click_id,
             customer_hash: customer,
         })
+    }
+
+    /// An exposure row: customer, seen_at, creator, campaign, deliverable (empty for
+    /// none), source.
+    pub fn exposure(c: [Option<String>; 6]) -> StoreResult<crate::ExposureRow> {
+        let [customer, seen, creator, campaign, deliverable, source] = c;
+        let exposure = flightdeck_core::attribution::flight::ViewExposure {
+            customer: customer.unwrap_or_default(),
+            at: time(&seen.unwrap_or_default())?,
+            creator_id: CreatorId::parse(&creator.unwrap_or_default()).map_err(|e| bad("creator id", e))?,
+            campaign_id: CampaignId::parse(&campaign.unwrap_or_default()).map_err(|e| bad("campaign id", e))?,
+            deliverable_id: deliverable
+                .filter(|d| !d.is_empty())
+                .map(|d| DeliverableId::parse(&d))
+                .transpose()
+                .map_err(|e| bad("deliverable id", e))?,
+        };
+        Ok(crate::ExposureRow { exposure, source })
     }
 
     /// An event row: id, external id, kind, at, click id, consent, value, currency.

@@ -34,10 +34,12 @@ pub struct ErasureResult {
     pub events: u64,
     /// Refunds removed (those of the removed orders).
     pub refunds: u64,
+    /// View-through exposures removed (keyed by the shopper's hash or a removed click id).
+    pub exposures: u64,
 }
 
-/// Removes the shopper's orders, the clicks and events joined to them, and the
-/// orders' refunds. Erasing an unknown shopper answers zeros.
+/// Removes the shopper's orders, the clicks, events and view-through exposures joined
+/// to them, and the orders' refunds. Erasing an unknown shopper answers zeros.
 #[utoipa::path(post, path = "/api/v1/erasure", operation_id = "erase_customer", tag = "privacy",
     request_body = ErasureRequest,
     responses((status = 200, body = ErasureResult), (status = 400, body = ErrorBody),
@@ -58,5 +60,6 @@ pub async fn erase(
         clicks: erased.clicks,
         events: erased.events,
         refunds: erased.refunds,
+        exposures: erased.exposures,
     }))
 }

@@ -176,7 +176,7 @@ async fn traffic(store: &dyn Store, ws: &WorkspaceId) {
 /// Erasure of shopper h1, then a retention purge of everything before 2025-03-05.
 async fn erasure_and_purge(store: &dyn Store, ws: &WorkspaceId, other: &WorkspaceId) {
     let erased = ok("erase_customer", store.erase_customer(ws, "h1").await);
-    assert_eq!(erased, Erasure { orders: 1, clicks: 1, events: 1, refunds: 2 });
+    assert_eq!(erased, Erasure { orders: 1, clicks: 1, events: 1, refunds: 2, exposures: 0 });
     let left = orders(store, ws).await;
     assert_eq!(left.iter().map(|o| o.external_id.as_str()).collect::<Vec<_>>(), ["777"]);
     let clicks = ok("list_clicks", store.list_clicks(ws, None).await);
@@ -191,7 +191,10 @@ async fn erasure_and_purge(store: &dyn Store, ws: &WorkspaceId, other: &Workspac
     assert_eq!((purged.clicks, purged.events), (0, 0), "ck_wsh2 and evt-2 are of the 5th, after 9:00");
     let purged = ok("purge_before", store.purge_before(ws, at(7, 0)).await);
     let deliveries = purged.deliveries;
-    assert_eq!(Purge { deliveries: 0, ..purged }, Purge { orders: 1, clicks: 1, events: 1, refunds: 1, deliveries: 0 });
+    assert_eq!(
+        Purge { deliveries: 0, ..purged },
+        Purge { orders: 1, clicks: 1, events: 1, refunds: 1, deliveries: 0, exposures: 0 }
+    );
     assert_eq!(deliveries, 0, "delivery ids are stamped with the time received (now), not the order's time");
     assert!(orders(store, ws).await.is_empty());
     assert_eq!(orders(store, other).await.len(), 1, "the purge stays in its workspace");

@@ -20,7 +20,7 @@ pub struct Opts {
     /// against the orders' customer hashes; the address itself is not stored.
     #[arg(long, value_name = "EMAIL")]
     pub customer: Option<String>,
-    /// Retention: remove clicks, events and orders older than DAYS days (and webhook
+    /// Retention: remove clicks, events, view exposures and orders older than DAYS days (and webhook
     /// delivery ids received before then).
     #[arg(long, value_name = "DAYS")]
     pub older_than: Option<u32>,
@@ -33,6 +33,7 @@ struct Removed {
     clicks: u64,
     events: u64,
     refunds: u64,
+    exposures: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     deliveries: Option<u64>,
 }
@@ -48,7 +49,14 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
         })?;
         (
             "the shopper",
-            Removed { orders: e.orders, clicks: e.clicks, events: e.events, refunds: e.refunds, deliveries: None },
+            Removed {
+                orders: e.orders,
+                clicks: e.clicks,
+                events: e.events,
+                refunds: e.refunds,
+                exposures: e.exposures,
+                deliveries: None,
+            },
         )
     } else {
         let days = opts.older_than.unwrap_or(MIN_RETAIN_DAYS);
@@ -59,6 +67,7 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
             clicks: p.clicks,
             events: p.events,
             refunds: p.refunds,
+            exposures: p.exposures,
             deliveries: Some(p.deliveries),
         };
         ("everything older than the retention period", removed)
@@ -67,11 +76,12 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
         return print_json(&removed);
     }
     eprintln!(
-        "removed {what}: {} orders, {} clicks, {} events, {} refunds{}",
+        "removed {what}: {} orders, {} clicks, {} events, {} refunds, {} view exposures{}",
         removed.orders,
         removed.clicks,
         removed.events,
         removed.refunds,
+        removed.exposures,
         removed.deliveries.map(|d| format!(", {d} webhook delivery ids")).unwrap_or_default()
     );
     let mut table = Table::new(["kind", "removed"]).numeric(&[1]);
@@ -80,6 +90,7 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
         ("clicks", removed.clicks),
         ("events", removed.events),
         ("refunds", removed.refunds),
+        ("exposures", removed.exposures),
     ] {
         table.row([kind.to_owned(), n.to_string()]);
     }
@@ -116,7 +127,7 @@ async fn purge_all(store: &dyn flightdeck_store::Store, days: u32) -> anyhow::Re
     for workspace in store.workspaces().await? {
         let p = store.purge_before(&workspace.id, cutoff).await?;
         tracing::info!(workspace = %workspace.id, days, orders = p.orders, clicks = p.clicks, events = p.events,
-            deliveries = p.deliveries, "retention purge");
+            exposures = p.exposures, deliveries = p.deliveries, "retention purge");
     }
     Ok(())
 }
