@@ -60,11 +60,11 @@ pub async fn view_exposures_stored_once(store: &dyn Store) {
     let relabelled = ExposureRow { source: Some("tiktok-ads".to_owned()), ..by_hash.clone() };
     assert_eq!(ok("insert_exposures", store.insert_exposures(&ws, &[relabelled]).await), 0, "the label is no key");
     let later = exposure("hx1", 4, 11, "cr_wvx1", None);
-    assert_eq!(ok("insert_exposures", store.insert_exposures(&ws, &[later.clone()]).await), 1);
+    assert_eq!(ok("insert_exposures", store.insert_exposures(&ws, std::slice::from_ref(&later)).await), 1);
     assert_eq!(listed(store, &ws).await, vec![early.clone(), by_click, by_hash, later], "oldest first, as stored");
     assert!(listed(store, &other).await.is_empty(), "exposures are per workspace");
     let theirs = exposure("hx1", 4, 10, "cr_wvx1", None);
-    assert_eq!(ok("insert_exposures", store.insert_exposures(&other, &[theirs.clone()]).await), 1);
+    assert_eq!(ok("insert_exposures", store.insert_exposures(&other, std::slice::from_ref(&theirs)).await), 1);
 
     let missing = workspace_id("wvx-missing");
     not_found("exposures of a missing workspace", store.insert_exposures(&missing, &batch).await);
