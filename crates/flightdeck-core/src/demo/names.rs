@@ -133,11 +133,25 @@ fn decode(combo: u64, round: u64) -> Identity {
     Identity {
         origin: chosen.origin,
         female,
-        display_name: format!("{first} {surname}"),
+        display_name: display_name(first, surname, pattern, round),
         first,
         surname,
         pattern,
         round,
+    }
+}
+
+/// Middle initials that tell apart the creators sharing a first name and surname
+/// (one per handle pattern; pattern 0 has none).
+const INITIALS: [&str; PATTERNS as usize] = ["", "J. ", "M. ", "E. ", "S. ", "A. ", "L. ", "R. "];
+
+/// A display name unique per identity: creators are one person per name (imports
+/// match creators by name), so two identities must never print the same name.
+fn display_name(first: &str, surname: &str, pattern: u64, round: u64) -> String {
+    let initial = INITIALS.get(pattern as usize).copied().unwrap_or("");
+    match round {
+        0 => format!("{first} {initial}{surname}"),
+        r => format!("{first} {initial}{surname} {}", r + 1),
     }
 }
 
@@ -219,6 +233,9 @@ mod tests {
             let id = identity(42, index);
             assert!(seen.insert((id.first, id.surname, id.pattern)));
         }
+        let names: std::collections::HashSet<String> =
+            (0..COMBINATIONS * 2).map(|i| identity(42, i).display_name).collect();
+        assert_eq!(names.len() as u64, COMBINATIONS * 2, "every creator has a name of their own");
         assert_eq!(identity(42, COMBINATIONS).round, 1);
         assert!(identity(42, COMBINATIONS).handle(Platform::Tiktok, "eats").ends_with('2'));
     }
