@@ -1,12 +1,13 @@
 //! Workspace-mode attribution over a store: loads what a flight's attribution reads
-//! (campaigns, links, codes, clicks, orders, deliverables, creators) and runs the
+//! (campaigns, links, codes, clicks, orders, deliverables, creators, view-through
+//! exposures) and runs the
 //! engine off the async runtime. Shared by `flightdeck attribute --flight` and
 //! `GET /api/v1/flights/{id}/attribution`, so both answer the same JSON.
 
 use std::collections::BTreeSet;
 
 use flightdeck_core::attribution::flight::{
-    attribute_flight, FlightAttribution, FlightInput, FlightModel, FlightSettings,
+    attribute_flight, FlightAttribution, FlightInput, FlightModel, FlightSettings, ViewExposure,
 };
 use flightdeck_core::attribution::AttributionError;
 use flightdeck_core::domain::{CreatorId, FlightId, WorkspaceId};
@@ -47,8 +48,13 @@ pub async fn flight_attribution(
     let clicks = store.list_clicks(workspace, None).await?;
     let orders = store.list_orders(workspace).await?;
     let deliverables = store.list_deliverables(workspace).await?;
-    let ids: BTreeSet<&CreatorId> =
-        links.iter().map(|l| &l.creator_id).chain(codes.iter().filter_map(|c| c.creator_id.as_ref())).collect();
+    let exposures: Vec<ViewExposure> = store.list_exposures(workspace).await?.into_iter().map(|r| r.exposure).collect();
+    let ids: BTreeSet<&CreatorId> = links
+        .iter()
+        .map(|l| &l.creator_id)
+        .chain(codes.iter().filter_map(|c| c.creator_id.as_ref()))
+        .chain(exposures.iter().map(|e| &e.creator_id))
+        .collect();
     let mut creators = Vec::with_capacity(ids.len());
     for id in ids {
         if let Some(c) = store.creator(workspace, id).await? {
@@ -65,7 +71,7 @@ pub async fn flight_attribution(
             orders: &orders,
             deliverables: &deliverables,
             creators: &creators,
-            exposures: &[],
+            exposures: &exposures,
         };
         attribute_flight(&input, &settings, &models)
     })

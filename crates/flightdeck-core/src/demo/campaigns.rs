@@ -35,6 +35,9 @@ pub struct DemoCampaigns {
     pub events: Vec<Event>,
     /// Shop orders, oldest first: with the creator's discount code, a click id, both or neither.
     pub orders: Vec<Order>,
+    /// View-through exposures of the posts (as an ad platform's report would give
+    /// them), oldest first; some of their viewers order without a click or a code.
+    pub exposures: Vec<crate::attribution::flight::ViewExposure>,
 }
 
 /// One creator's collaboration in one campaign, with its documents and results.
@@ -144,6 +147,7 @@ pub fn campaigns(seed: u64, creators: &[CreatorSummary]) -> DemoCampaigns {
         clicks: Vec::new(),
         events: Vec::new(),
         orders: Vec::new(),
+        exposures: Vec::new(),
     };
     for (n, spec) in SPECS.iter().enumerate() {
         let campaign = campaign(&mut rng, spec);
@@ -166,10 +170,11 @@ pub fn campaigns(seed: u64, creators: &[CreatorSummary]) -> DemoCampaigns {
         out.flights.extend(flights);
         out.collaborations.extend(collabs);
     }
-    let (clicks, events, orders) = traffic::traffic(seed, &out.campaigns, &out.collaborations, &pool);
-    out.clicks = clicks;
-    out.events = events;
-    out.orders = orders;
+    let brought = traffic::traffic(seed, &out.campaigns, &out.collaborations, &pool);
+    out.clicks = brought.clicks;
+    out.events = brought.events;
+    out.orders = brought.orders;
+    out.exposures = brought.exposures;
     out
 }
 

@@ -1,6 +1,9 @@
 //! What the campaign posts brought: clicks on the tracking links (people, link previews
 //! and bots), pixel events of consenting visitors, and shop orders with the creator's
-//! discount code, the click id, both or neither.
+//! discount code, the click id, both or neither; and the view-through exposures an ad
+//! platform would report for the whitelisted posts, some of whose viewers later order
+//! without a click or a code (drawn from a random stream of their own, so the clicks
+//! and orders above do not change with them).
 //!
 //! Click-through and conversion follow the priors of `refdata/vetting/benchmarks.json`
 //! (`performance.conversion_rate_percent` per tier); a conversion campaign with a discount
@@ -14,6 +17,7 @@ use rand::Rng;
 use super::campaigns::{DemoCollaboration, SPECS};
 use super::rng::{hex16, lognormal, mix_tag, rng_from, weighted};
 use super::{CreatorSummary, LAST_DAY};
+use crate::attribution::flight::ViewExposure;
 use crate::domain::{
     AgentClass, Campaign, Click, ClickId, Currency, Event, EventId, EventKind, Goal, Money, Order, OrderId, Platform,
     TrackingLink,
@@ -25,6 +29,10 @@ const IP_SECRET: &[u8] = b"flightdeck-demo-ip-secret";
 const CUSTOMER_KEY: &[u8] = b"flightdeck-demo-customer-key";
 /// Human clicks per post at most, to keep the demo to a few thousand clicks.
 const MAX_CLICKS_PER_POST: f64 = 260.0;
+/// Viewers per post who order after seeing it, at most (with no click and no code).
+const MAX_VIEW_ORDERS_PER_POST: f64 = 12.0;
+/// Viewers reported per post who do not order, per one who does.
+const VIEWERS_PER_VIEW_ORDER: usize = 3;
 
 fn end_of_window() -> DateTime<Utc> {
     LAST_DAY.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default()).and_utc()
@@ -63,15 +71,28 @@ struct Source<'a> {
     code: &'a str,
 }
 
-/// Clicks, events and orders of all live campaign posts, each sorted by time.
+/// What the live campaign posts brought, each sorted by time.
+pub(crate) struct Brought {
+    /// Clicks on the tracking links.
+    pub clicks: Vec<Click>,
+    /// Pixel events.
+    pub events: Vec<Event>,
+    /// Shop orders.
+    pub orders: Vec<Order>,
+    /// View-through exposures.
+    pub exposures: Vec<ViewExposure>,
+}
+
+/// Clicks, events, orders and exposures of all live campaign posts.
 pub(crate) fn traffic(
     seed: u64,
     campaigns: &[Campaign],
     collabs: &[DemoCollaboration],
     pool: &[&CreatorSummary],
-) -> (Vec<Click>, Vec<Event>, Vec<Order>) {
+) -> Brought {
     let mut rng = rng_from(mix_tag(seed, b"traffic", 0));
-    let mut t = Traffic { clicks: Vec::new(), events: Vec::new(), orders: Vec::new(), customers: 0 };
+    let mut t =
+        Traffic { clicks: Vec::new(), events: Vec::new(), orders: Vec::new(), exposures: Vec::new(), customers: 0 };
     let all_codes: Vec<&str> = collabs.iter().map(|c| c.code.code.as_str()).collect();
     for collab in collabs {
         let campaign = campaigns.iter().find(|c| c.id == collab.collaboration.campaign_id);
@@ -98,16 +119,33 @@ pub(crate) fn traffic(
             t.code_orders(&mut rng, &source, post.published_at, seen);
         }
     }
+    let mut views = rng_from(mix_tag(seed, b"views", 0));
+    for collab in collabs {
+        for live in &collab.posts {
+            let post = &live.post.post;
+            let seen = post.metrics.reach.or(post.metrics.views).unwrap_or(0) as f64;
+            let exposure = ViewExposure {
+                customer: String::new(),
+                at: post.published_at,
+                creator_id: collab.collaboration.creator_id.clone(),
+                campaign_id: collab.collaboration.campaign_id.clone(),
+                deliverable_id: Some(live.deliverable_id.clone()),
+            };
+            t.view_orders(&mut views, &exposure, seen);
+        }
+    }
     t.clicks.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
     t.events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
     t.orders.sort_by(|a, b| a.placed_at.cmp(&b.placed_at).then_with(|| a.id.cmp(&b.id)));
-    (t.clicks, t.events, t.orders)
+    t.exposures.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.customer.cmp(&b.customer)));
+    Brought { clicks: t.clicks, events: t.events, orders: t.orders, exposures: t.exposures }
 }
 
 struct Traffic {
     clicks: Vec<Click>,
     events: Vec<Event>,
     orders: Vec<Order>,
+    exposures: Vec<ViewExposure>,
     customers: u64,
 }
 
@@ -221,6 +259,31 @@ impl Traffic {
             if placed <= end_of_window() {
                 let order = self.order(rng, placed, Some(s.code));
                 self.orders.push(order);
+            }
+        }
+    }
+
+    /// Viewers of a whitelisted post as the ad platform reports them (`post` is the
+    /// exposure with its time the post's publication): some order within hours, with
+    /// no click and no code (view-through conversions), the others do not.
+    fn view_orders<R: Rng + ?Sized>(&mut self, rng: &mut R, post: &ViewExposure, seen: f64) {
+        let n = (seen * 0.0002 * lognormal(rng, 0.5)).min(MAX_VIEW_ORDERS_PER_POST) as usize;
+        for k in 0..n * (1 + VIEWERS_PER_VIEW_ORDER) {
+            let at = after(rng, post.at, 8.0 * 3_600.0);
+            let placed = at + Duration::seconds(rng.gen_range(600..72_000));
+            if placed > end_of_window() {
+                continue;
+            }
+            let customer = if k < n {
+                let order = self.order(rng, placed, None);
+                let customer = order.customer_hash.clone();
+                self.orders.push(order);
+                customer
+            } else {
+                customer_hash(&format!("kijker{}@example.nl", hex16(rng.gen())), CUSTOMER_KEY)
+            };
+            if let Some(customer) = customer {
+                self.exposures.push(ViewExposure { customer, at, ..post.clone() });
             }
         }
     }

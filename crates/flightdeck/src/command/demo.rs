@@ -63,6 +63,7 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
     .context("the campaign generator stopped")?;
     persist::write_campaigns(store.as_ref(), &brand.workspace.id, &campaigns, &accounts).await?;
     persist::write_events(store.as_ref(), &brand.workspace.id, &campaigns).await?;
+    persist::write_exposures(store.as_ref(), &brand.workspace.id, &campaigns).await?;
     super::vet::rescore(store.as_ref(), &brand.workspace).await?;
     if let Some(path) = &opts.truth {
         write_truth(path, &truth)?;

@@ -6,6 +6,7 @@
 //! line, column and reason. Re-importing a file changes nothing.
 
 mod creators;
+mod exposures;
 mod metrics;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,8 @@ pub enum Kind {
     Creators,
     /// Daily metrics CSV: platform,handle,date,followers[,following,posts,reach,…].
     Metrics,
+    /// View-through exposures CSV: seen_at,creator,campaign,customer_email|click_id[,deliverable,source].
+    Exposures,
     /// Instagram Graph API `/{ig-user-id}/media` JSON.
     InstagramMedia,
     /// Instagram Graph API insights JSON.
@@ -61,8 +64,9 @@ pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
     match opts.kind {
         Kind::Creators => creators::run(&opts, ctx).await,
         Kind::Metrics => metrics::run(&opts, ctx).await,
+        Kind::Exposures => exposures::run(&opts, ctx).await,
         other => Err(user(format!(
-            "importing `{}` is not available in this version yet; import `creators` and `metrics` CSV files instead",
+            "importing `{}` is not available in this version yet; import `creators`, `metrics` and `exposures` CSV files instead",
             clap::ValueEnum::to_possible_value(&other).map(|v| v.get_name().to_owned()).unwrap_or_default()
         ))),
     }

@@ -214,7 +214,7 @@ pub(super) fn tables<'a>(input: &FlightInput<'a>) -> Tables<'a> {
         usable_click.insert(click.id.as_str(), ());
         t.counts.clicks_used += 1;
     }
-    views(&mut t, input, &post_slot, &mut customers);
+    views(&mut t, input, &post_slot, &click_customer, &mut customers);
     let currency = input.flight.budget.currency;
     for order in input.orders {
         if order.total.currency != currency {
@@ -256,7 +256,15 @@ pub(super) fn tables<'a>(input: &FlightInput<'a>) -> Tables<'a> {
     t
 }
 
-fn views<'a>(t: &mut Tables<'a>, input: &FlightInput<'a>, post_slot: &HashMap<&str, u32>, customers: &mut Customers) {
+/// The exposures as view touches; one keyed by a click id that an order carries joins
+/// that order's customer, as the click itself does.
+fn views<'a>(
+    t: &mut Tables<'a>,
+    input: &FlightInput<'a>,
+    post_slot: &HashMap<&str, u32>,
+    click_customer: &HashMap<&str, u32>,
+    customers: &mut Customers,
+) {
     let exposures: &'a [ViewExposure] = input.exposures;
     let mut creator_view_slot: HashMap<&CreatorId, u32> = HashMap::new();
     let mut deliverable_view_slot: HashMap<u32, u32> = HashMap::new();
@@ -287,7 +295,10 @@ fn views<'a>(t: &mut Tables<'a>, input: &FlightInput<'a>, post_slot: &HashMap<&s
             },
         };
         let channel = t.slots[slot as usize].channel;
-        let customer = customers.exposure(&e.customer);
+        let customer = match click_customer.get(e.customer.as_str()) {
+            Some(&joined) => joined,
+            None => customers.exposure(&e.customer),
+        };
         t.touches.push(TouchEvent { customer, at: e.at, channel: Key { channel, slot }, kind: TouchKind::View });
         t.counts.view_exposures += 1;
     }

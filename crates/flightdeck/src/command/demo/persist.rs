@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use flightdeck_core::compliance;
 use flightdeck_core::demo::{DemoCampaigns, DemoCreator, DemoPost};
 use flightdeck_core::domain::{Account, AccountId, CollaborationKind, Deliverable, WorkspaceId};
-use flightdeck_store::{AccountIdRef, AudienceRow, DeliverableCheck, MetricRow, NewAccount, PostRow, Record, Store};
+use flightdeck_store::{
+    AccountIdRef, AudienceRow, DeliverableCheck, ExposureRow, MetricRow, NewAccount, PostRow, Record, Store,
+};
 
 /// Writes one chunk of creators in one transaction.
 pub(crate) async fn write_chunk(
@@ -134,5 +136,20 @@ pub(crate) async fn write_events(
     for event in &campaigns.events {
         store.insert_event(workspace, event).await?;
     }
+    Ok(())
+}
+
+/// Writes the view-through exposures of the demo's posts, in one transaction.
+pub(crate) async fn write_exposures(
+    store: &dyn Store,
+    workspace: &WorkspaceId,
+    campaigns: &DemoCampaigns,
+) -> anyhow::Result<()> {
+    let rows: Vec<ExposureRow> = campaigns
+        .exposures
+        .iter()
+        .map(|e| ExposureRow { exposure: e.clone(), source: Some("demo-ads".to_owned()) })
+        .collect();
+    store.insert_exposures(workspace, &rows).await?;
     Ok(())
 }
