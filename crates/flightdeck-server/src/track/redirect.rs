@@ -75,7 +75,7 @@ async fn click_of(
         _ => None,
     };
     Ok(Click {
-        id: ClickId::generate(&mut rand::thread_rng()),
+        id: ClickId::generate_at(at, &mut rand::thread_rng()),
         link_id: link.link_id.clone(),
         at,
         agent,
