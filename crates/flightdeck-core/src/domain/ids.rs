@@ -158,7 +158,7 @@ mod tests {
 
     #[test]
     fn time_ordered_click_ids_parse_and_sort_by_their_second() {
-        let mut rng = rand::thread_rng();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
         let t0 = chrono::DateTime::parse_from_rfc3339("2026-12-02T18:00:00Z").map(|t| t.to_utc()).unwrap();
         let earlier = ClickId::generate_at(t0, &mut rng);
         let later = ClickId::generate_at(t0 + chrono::Duration::seconds(1), &mut rng);
