@@ -52,6 +52,7 @@ async fn every_page_renders_in_english_and_dutch() {
         assert!(models.contains(&format!("<th scope=\"col\" class=\"num\">{model}</th>")), "the {model} column");
     }
     assert!(models.contains("id=\"models\"") && models.contains("EUR "), "credits side by side");
+    assert!(models.contains("id=\"counted\"") && models.contains(">View-through</th>"), "orders counted apart");
     let (_, remembered) = get(&c, format!("{}/creators", s.base)).await;
     assert!(remembered.contains("<html lang=\"en\">"), "the last choice is remembered in a cookie");
 }

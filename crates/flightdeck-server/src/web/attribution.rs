@@ -32,6 +32,13 @@ struct ChannelRow {
     cells: Vec<Cell>,
 }
 
+/// One channel's orders counted apart: (count, value) of click, code, view-through
+/// and assisted conversions.
+struct CountRow {
+    name: String,
+    counts: [(u64, String); 4],
+}
+
 struct Cell {
     conversions: String,
     value: String,
@@ -47,6 +54,7 @@ struct Result {
     journeys: u64,
     models: Vec<&'static str>,
     rows: Vec<ChannelRow>,
+    counted: Vec<CountRow>,
 }
 
 #[derive(Template)]
@@ -137,6 +145,19 @@ async fn result_of(state: &AppState, who: &Principal, id: &FlightId) -> WebResul
         .collect();
     let total = |r: &ChannelRow| r.cells.first().and_then(|c| c.conversions.parse::<f64>().ok()).unwrap_or(0.0);
     rows.sort_by(|x, y| total(y).total_cmp(&total(x)));
+    let counted = a
+        .conversions
+        .iter()
+        .map(|c| CountRow {
+            name: c.info.name.clone().unwrap_or_else(|| c.info.kind.clone()),
+            counts: [
+                (c.click_conversions, money(c.click_value_minor as f64)),
+                (c.code_conversions, money(c.code_value_minor as f64)),
+                (c.view_through_conversions, money(c.view_through_value_minor as f64)),
+                (c.assisted_conversions, money(c.assisted_value_minor as f64)),
+            ],
+        })
+        .collect();
     Ok(Result {
         title: format!("{} · {}", a.campaign_name, a.flight_name),
         period: format!("{} – {}", a.starts_on, a.ends_on),
@@ -145,5 +166,6 @@ async fn result_of(state: &AppState, who: &Principal, id: &FlightId) -> WebResul
         journeys: a.journeys.total,
         models: a.models.iter().map(|r| r.model.as_str()).collect(),
         rows,
+        counted,
     })
 }

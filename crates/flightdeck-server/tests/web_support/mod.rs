@@ -194,6 +194,12 @@ async fn write_campaigns(
     s.insert_posts(&posts).await.expect("live posts");
     s.insert_records(&records).await.expect("campaign records");
     s.commit().await.expect("commit");
+    let views: Vec<flightdeck_store::ExposureRow> = campaigns
+        .exposures
+        .iter()
+        .map(|e| flightdeck_store::ExposureRow { exposure: e.clone(), source: Some("demo-ads".to_owned()) })
+        .collect();
+    store.insert_exposures(ws, &views).await.expect("view exposures");
 }
 
 /// "Sanne Script": 120 days of followers with a one-day jump of 60% on day 80, and
