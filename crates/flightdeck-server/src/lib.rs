@@ -66,12 +66,27 @@ pub fn router(state: AppState) -> Router {
         .merge(track::router())
         .merge(web::router())
         .merge(webhooks::router())
+        .layer(catch_panics())
         .layer(middleware::from_fn_with_state(state.clone(), record_request))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             let path = req.extensions().get::<MatchedPath>().map(MatchedPath::as_str).unwrap_or("unmatched");
             tracing::info_span!("request", method = %req.method(), path)
         }))
         .with_state(state)
+}
+
+/// The safety net under every route: a handler that panics (a bug; input must never
+/// cause one) answers `500` with the API's error body instead of dropping the
+/// connection, and the panic is logged.
+pub fn catch_panics() -> tower_http::catch_panic::CatchPanicLayer<fn(Box<dyn std::any::Any + Send>) -> Response> {
+    tower_http::catch_panic::CatchPanicLayer::custom(panic_response as fn(Box<dyn std::any::Any + Send>) -> Response)
+}
+
+fn panic_response(_panic: Box<dyn std::any::Any + Send>) -> Response {
+    tracing::error!("a request handler panicked; answered 500");
+    let body =
+        serde_json::json!({"error": {"code": "internal", "message": "internal error; the server log has the details"}});
+    (axum::http::StatusCode::INTERNAL_SERVER_ERROR, axum::Json(body)).into_response()
 }
 
 /// Serves `router(state)` on `listener` until `shutdown` resolves.

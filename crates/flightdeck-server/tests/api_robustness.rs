@@ -118,3 +118,27 @@ async fn a_compliance_post_must_be_an_object() {
     let (status, got) = admin(&world, Method::POST, "/api/v1/compliance/check", Some("[]")).await;
     assert_eq!((status, got), (200, Value::Array(vec![])));
 }
+
+/// A handler that panics answers 500 with the error body, and the server keeps serving.
+#[tokio::test]
+async fn a_panicking_handler_answers_500_and_the_server_lives_on() {
+    async fn boom() -> &'static str {
+        panic!("a bug")
+    }
+    let app = axum::Router::new()
+        .route("/boom", axum::routing::get(boom))
+        .route("/fine", axum::routing::get(|| async { "fine" }))
+        .layer(flightdeck_server::catch_panics());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let http = reqwest::Client::new();
+    for _ in 0..3 {
+        let res = http.get(format!("{base}/boom")).send().await.expect("an answer, not a dropped connection");
+        assert_eq!(res.status().as_u16(), 500);
+        let body: serde_json::Value = res.json().await.expect("JSON");
+        assert_eq!(body["error"]["code"], "internal", "{body}");
+    }
+    let fine = http.get(format!("{base}/fine")).send().await.expect("still serving");
+    assert_eq!(fine.text().await.expect("text"), "fine");
+}
