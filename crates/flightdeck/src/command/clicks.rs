@@ -24,8 +24,8 @@ pub struct ListOpts {
     pub link: Option<String>,
 }
 
-/// The time `--since` names.
-fn since_of(raw: &str) -> anyhow::Result<DateTime<Utc>> {
+/// The time `--since` names (an RFC 3339 time or a day), for every listing command.
+pub(crate) fn since_of(raw: &str) -> anyhow::Result<DateTime<Utc>> {
     let t = raw.trim();
     if let Ok(at) = DateTime::parse_from_rfc3339(t) {
         return Ok(at.to_utc());

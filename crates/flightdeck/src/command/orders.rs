@@ -1,11 +1,9 @@
 //! `flightdeck orders list [--since T]`: the stored shop orders, for scripts and audits.
 
-use chrono::{DateTime, NaiveDate, Utc};
 use flightdeck_core::domain::Order;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::error::user;
 use crate::output::{print_json, OutputFormat, Table};
 
 /// Order subcommands.
@@ -70,21 +68,10 @@ fn view(o: &Order) -> OrderView<'_> {
     }
 }
 
-fn since_of(raw: &str) -> anyhow::Result<DateTime<Utc>> {
-    let t = raw.trim();
-    if let Ok(at) = DateTime::parse_from_rfc3339(t) {
-        return Ok(at.to_utc());
-    }
-    if let Some(day) = NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)) {
-        return Ok(day.and_utc());
-    }
-    Err(user(format!("--since: expected an RFC 3339 time (2025-06-01T12:00:00Z) or a date (2025-06-01), got `{raw}`")))
-}
-
 /// Runs an order subcommand.
 pub async fn run(opts: Opts, ctx: &Ctx) -> anyhow::Result<()> {
     let Opts::List(o) = opts;
-    let since = o.since.as_deref().map(since_of).transpose()?;
+    let since = o.since.as_deref().map(super::clicks::since_of).transpose()?;
     let store = ctx.store().await?;
     let workspace = ctx.workspace(store.as_ref()).await?;
     let mut orders = store.list_orders(&workspace.id).await?;
