@@ -13,7 +13,14 @@ impl PostStore for SqliteStore {
     async fn list_posts(&self, workspace: &WorkspaceId, filter: &PostFilter) -> StoreResult<Vec<StoredPost>> {
         let limit = filter.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
         let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
-        let sql = format!("{} LIMIT {limit} OFFSET {offset}", list_posts_sql(filter));
+        let mut sql = list_posts_sql(filter);
+        if filter.creator.is_some() {
+            // One creator's posts: start from their accounts (accounts_by_creator, then
+            // posts_by_account). Without the `+`, SQLite walks every post of the
+            // workspace through posts_by_verdict (300 ms instead of 5 on the demo).
+            sql = sql.replacen("WHERE p.workspace_id = ?", "WHERE +p.workspace_id = ?", 1);
+        }
+        let sql = format!("{sql} LIMIT {limit} OFFSET {offset}");
         let mut q = sqlx::query(&sql).bind(workspace.as_str());
         if let Some(c) = &filter.creator {
             q = q.bind(c.as_str());
