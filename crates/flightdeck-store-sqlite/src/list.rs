@@ -157,8 +157,9 @@ pub(crate) async fn creator(pool: &SqlitePool, ws: &WorkspaceId, id: &CreatorId)
         return Ok(None);
     };
     let sql = format!(
-        "SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.workspace_id = ? AND a.creator_id = ? ORDER BY a.platform, a.handle_key"
-    );
+        "SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE +a.workspace_id = ? AND a.creator_id = ? ORDER BY a.platform, a.handle_key"
+    ); // `+`: find the creator's few accounts by accounts_by_creator, not by walking the
+       // workspace's unique (platform, handle) index to skip a sort of two rows.
     let accounts = sqlx::query(&sql).bind(ws.as_str()).bind(id.as_str()).fetch_all(pool).await.map_err(db_err)?;
     Ok(Some(Creator {
         id: codec::creator_id(row.get(0))?,
