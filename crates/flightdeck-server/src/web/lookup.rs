@@ -15,22 +15,16 @@ pub fn campaign_names(campaigns: &[Campaign]) -> HashMap<CampaignId, String> {
     campaigns.iter().map(|c| (c.id.clone(), c.name.as_str().to_owned())).collect()
 }
 
-/// Creator id → name, for the given ids (unknown ids are left out).
+/// Creator id → name, for the given ids (unknown ids are left out). Each distinct id is
+/// looked up once, and the look-ups run side by side on the store's pool.
 pub async fn creator_names(
     store: &dyn Store,
     workspace: &WorkspaceId,
     ids: Vec<CreatorId>,
 ) -> StoreResult<HashMap<CreatorId, String>> {
-    let mut out = HashMap::new();
-    for id in ids {
-        if out.contains_key(&id) {
-            continue;
-        }
-        if let Some(c) = store.creator(workspace, &id).await? {
-            out.insert(id, c.name.as_str().to_owned());
-        }
-    }
-    Ok(out)
+    let distinct: std::collections::HashSet<CreatorId> = ids.into_iter().collect();
+    let found = futures::future::try_join_all(distinct.iter().map(|id| store.creator(workspace, id))).await?;
+    Ok(found.into_iter().flatten().map(|c| (c.id, c.name.as_str().to_owned())).collect())
 }
 
 /// The name for an id, or the id itself.
