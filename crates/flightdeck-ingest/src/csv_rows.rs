@@ -80,6 +80,20 @@ impl<R: Read> NamedCsv<R> {
         }
     }
 
+    /// The next non-blank row parsed by `parse` (given this reader and the row's line),
+    /// or the read error; `None` at the end. Every typed CSV iterator is this loop.
+    pub fn next_parsed<T>(&mut self, parse: impl Fn(&Self, u64) -> Result<T, RowError>) -> Option<Result<T, RowError>> {
+        loop {
+            let line = match self.next_row()? {
+                Ok(line) => line,
+                Err(e) => return Some(Err(e)),
+            };
+            if !self.is_blank() {
+                return Some(parse(self, line));
+            }
+        }
+    }
+
     /// Whether the current row is empty (a blank line).
     pub fn is_blank(&self) -> bool {
         self.record.iter().all(str::is_empty)

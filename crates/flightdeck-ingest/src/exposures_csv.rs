@@ -77,15 +77,7 @@ impl<R: Read> Iterator for ExposureRows<R> {
     type Item = Result<ExposureCsvRow, RowError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let line = match self.csv.next_row()? {
-                Ok(line) => line,
-                Err(e) => return Some(Err(e)),
-            };
-            if !self.csv.is_blank() {
-                return Some(parse_row(&self.csv, line));
-            }
-        }
+        self.csv.next_parsed(parse_row)
     }
 }
 
